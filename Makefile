@@ -1,0 +1,40 @@
+# Set-up and common tasks. `make test` and `make run` work on a fresh Debian machine with Swift:
+# they install GSL (libgsl-dev) through apt-get when it is missing.
+SHELL := /bin/bash
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+SWIFT ?= swift
+PYTHON ?= python3
+
+.PHONY: deps test run release bench plots clean
+
+deps:
+	@if ! pkg-config --exists gsl 2>/dev/null; then \
+		echo "Installing libgsl-dev (GSL) with apt-get..."; \
+		$(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libgsl-dev pkg-config; \
+	fi
+	@pkg-config --exists gsl || { echo "error: GSL (libgsl-dev) is still missing" >&2; exit 1; }
+
+test: deps
+	$(SWIFT) build -c release --product takeoff
+	$(SWIFT) test
+
+release: deps
+	$(SWIFT) build -c release --product takeoff
+
+run: release
+	@mkdir -p out
+	.build/release/takeoff run Models/compute-growth.toml --csv out/compute-growth.csv
+
+bench: deps
+	$(SWIFT) build -c release --product takeoff-bench
+	.build/release/takeoff-bench 10000 rk8pd
+	.build/release/takeoff-bench 10000 rkf45
+	$(PYTHON) -m pip install -q -r Benchmarks/requirements.txt
+	$(PYTHON) Benchmarks/scipy_peer.py 2000
+
+plots: run
+	$(PYTHON) -m pip install -q -r Plots/requirements.txt
+	$(PYTHON) Plots/plot_run.py out/compute-growth.csv Plots/compute-growth.png
+
+clean:
+	rm -rf .build out

@@ -1,0 +1,53 @@
+// swift-tools-version: 6.1
+//
+// `takeoff`: a numerical modeler of AI takeoff dynamics on GSL.
+//
+// Module graph (see README.md, "Architecture"):
+//   CGSL (system library over GSL) <- TakeoffGSL (the only module that imports it)
+//   TakeoffCore (pure Swift: problems, options, solutions, events, statuses)
+//   TakeoffModels (built-in models) <- TakeoffIO (scenarios, CSV, metadata) <- takeoff (CLI)
+import PackageDescription
+
+let package = Package(
+    name: "Takeoff",
+    products: [
+        .executable(name: "takeoff", targets: ["takeoff"]),
+        .library(name: "TakeoffCore", targets: ["TakeoffCore"]),
+        .library(name: "TakeoffGSL", targets: ["TakeoffGSL"]),
+        .library(name: "TakeoffModels", targets: ["TakeoffModels"]),
+        .library(name: "TakeoffIO", targets: ["TakeoffIO"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CGSL",
+            pkgConfig: "gsl",
+            providers: [.apt(["libgsl-dev"]), .brew(["gsl"])]
+        ),
+        .target(name: "TakeoffCore"),
+        .target(name: "TakeoffGSL", dependencies: ["CGSL", "TakeoffCore"]),
+        .target(name: "TakeoffModels", dependencies: ["TakeoffCore", "TakeoffGSL"]),
+        .target(
+            name: "TakeoffIO",
+            dependencies: ["TakeoffCore", "TakeoffGSL", "TakeoffModels", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
+        .executableTarget(
+            name: "takeoff",
+            dependencies: ["TakeoffIO", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(
+            name: "takeoff-bench",
+            dependencies: ["TakeoffCore", "TakeoffGSL"],
+            path: "Benchmarks/takeoff-bench"
+        ),
+        .testTarget(name: "TakeoffCoreTests", dependencies: ["TakeoffCore", "TakeoffGSL"]),
+        .testTarget(
+            name: "TakeoffIOTests",
+            dependencies: ["TakeoffIO", "TakeoffModels", .product(name: "SwiftCSV", package: "SwiftCSV")]
+        ),
+    ]
+)

@@ -1,0 +1,77 @@
+/// How a problem is solved: method, tolerances, step limits, what is saved, and the
+/// thresholds of event location and singularity detection.
+///
+/// Error control (per component `i`, on each step's local error estimate `e_i`):
+///
+///     max_i |e_i| / (atol_i + rtol_i·|y_i|) <= 1
+///
+/// Tests assert global errors against the same scale, `|y - y_exact| / (atol + rtol·|y_exact|)`.
+public struct SolverOptions: Sendable, Equatable {
+    /// Integration method.
+    public var stepper: Stepper = .rk8pd
+    /// Relative tolerance: one value for all components, or one per component.
+    public var relativeTolerance: Tolerance = .scalar(1e-8)
+    /// Absolute tolerance: one value for all components, or one per component.
+    public var absoluteTolerance: Tolerance = .scalar(1e-10)
+    /// First trial step (positive; its sign follows the direction of integration). `nil`
+    /// chooses `1e-4·|span|`, which the error control enlarges or shrinks within a few steps.
+    public var initialStep: Double? = nil
+    /// Largest step (positive). `nil`: no limit.
+    public var maxStep: Double? = nil
+    /// Most accepted steps before the solve stops with ``ReturnCode/maxStepsReached``.
+    public var maxSteps: Int = 1_000_000
+    /// Which points the solution keeps.
+    public var save: SaveSchedule = .steps
+    /// Width (in time units, years) of the final bracket around an event's crossing.
+    public var eventTimeTolerance: Double = 1e-9
+    /// A state component above this magnitude ends the solve as a ``ReturnCode/singularity``.
+    public var divergenceThreshold: Double = 1e100
+    /// A projected blow-up closer than this (time units) ends the solve as a singularity.
+    public var singularityTimeTolerance: Double = 1e-9
+    /// Whether finite-time blow-up is detected at all (off: the solve runs until a limit).
+    public var detectsSingularities: Bool = true
+
+    public init(
+        stepper: Stepper = .rk8pd,
+        relativeTolerance: Tolerance = .scalar(1e-8),
+        absoluteTolerance: Tolerance = .scalar(1e-10),
+        initialStep: Double? = nil,
+        maxStep: Double? = nil,
+        maxSteps: Int = 1_000_000,
+        save: SaveSchedule = .steps
+    ) {
+        self.stepper = stepper
+        self.relativeTolerance = relativeTolerance
+        self.absoluteTolerance = absoluteTolerance
+        self.initialStep = initialStep
+        self.maxStep = maxStep
+        self.maxSteps = maxSteps
+        self.save = save
+    }
+}
+
+/// A tolerance: one value for every component, or one per component.
+public enum Tolerance: Sendable, Equatable {
+    case scalar(Double)
+    case perComponent([Double])
+
+    /// The tolerance of each of `dimension` components.
+    public func values(dimension: Int) -> [Double] {
+        switch self {
+        case .scalar(let v): return Array(repeating: v, count: dimension)
+        case .perComponent(let v): return v
+        }
+    }
+}
+
+/// Which points a solution keeps.
+public enum SaveSchedule: Sendable, Equatable {
+    /// Every accepted step (and the start).
+    case steps
+    /// The start, every `Δt` after it (times `start + k·Δt`, not accumulated), and the end.
+    /// The integrator steps exactly onto each save time, so saved values are integrated, not
+    /// interpolated.
+    case every(Double)
+    /// Exactly these times (within the span; sorted in the direction of integration).
+    case at([Double])
+}

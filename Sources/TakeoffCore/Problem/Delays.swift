@@ -1,0 +1,35 @@
+/// Constant delays read by a delay right-hand side, and the state before the start time.
+///
+/// The solver keeps every accepted step `(t, y, y')` and answers `y(t - d)` by cubic Hermite
+/// interpolation between the two accepted steps around `t - d`. The interpolant matches the
+/// solution's values and slopes at both ends, so its error is `O(h⁴)` in the step `h`: below
+/// the integrator's own local error for the 4th/5th-order steppers and comparable to it for
+/// rk8pd. The solver limits the step to the smallest delay, so every lookup falls in accepted
+/// history (no extrapolation into the step being taken).
+public struct DelaySpecification: Sendable {
+    /// The delays, in the problem's time unit; all positive.
+    public var delays: [Double]
+    /// The state before the start time, as a function of time; `nil` means constant at the
+    /// initial state.
+    public var history: (@Sendable (_ t: Double, _ component: Int) -> Double)?
+
+    public init(delays: [Double], history: (@Sendable (_ t: Double, _ component: Int) -> Double)? = nil) {
+        self.delays = delays
+        self.history = history
+    }
+}
+
+/// Read access to past states inside a delay right-hand side.
+public struct PastStates: @unchecked Sendable {
+    // The store is owned by one solve on one thread; this view never escapes the RHS call.
+    @usableFromInline let store: StateHistory?
+
+    public init(_ store: StateHistory?) { self.store = store }
+
+    /// The value of state `component` at time `t` (before the current time).
+    @inlinable
+    public func value(_ component: Int, at t: Double) -> Double {
+        guard let store else { return .nan }
+        return store.value(component, at: t)
+    }
+}

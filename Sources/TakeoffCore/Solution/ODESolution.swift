@@ -1,0 +1,77 @@
+/// The outcome of a solve: saved points, located events, a status and work counters.
+///
+/// States are stored row-major in one contiguous array (`values[row * dimension + i]`).
+/// There is no dense output: ``value(_:at:)`` interpolates linearly between saved points;
+/// save more finely (or at the times you need) when that matters.
+public struct ODESolution<Parameters: Sendable>: Sendable {
+    /// Names of the state components.
+    public var stateNames: [String]
+    /// Saved times.
+    public var times: [Double] = []
+    /// Saved states, row-major.
+    public var values: [Double] = []
+    /// Every located event crossing, in time order.
+    public var events: [EventRecord] = []
+    /// How the solve ended.
+    public var status: ReturnCode = .success
+    /// Name of the event that ended the solve, if one did.
+    public var terminatingEvent: String?
+    /// Estimated blow-up time when `status == .singularity` (see ``SingularityMonitor``).
+    public var blowUpTime: Double?
+    /// A human-readable explanation of a non-success status.
+    public var message: String?
+    /// Work counters.
+    public var stats = SolverStats()
+    /// The parameters in force from each saved row on: `(firstRow, parameters)`, starting at
+    /// row 0. State-changing events may switch parameters mid-solve.
+    public var parameterSegments: [(firstRow: Int, parameters: Parameters)] = []
+
+    public init(stateNames: [String]) { self.stateNames = stateNames }
+
+    /// Number of state components.
+    public var dimension: Int { stateNames.count }
+    /// Number of saved points.
+    public var count: Int { times.count }
+
+    /// The state saved at `row`.
+    public func state(at row: Int) -> ArraySlice<Double> {
+        values[(row * dimension)..<((row + 1) * dimension)]
+    }
+
+    /// The saved values of the component named `name`, or `nil` if there is none.
+    public func column(_ name: String) -> [Double]? {
+        guard let i = stateNames.firstIndex(of: name) else { return nil }
+        return (0..<count).map { values[$0 * dimension + i] }
+    }
+
+    /// The parameters in force at saved `row`.
+    public func parameters(atRow row: Int) -> Parameters {
+        var current = parameterSegments[0].parameters
+        for segment in parameterSegments where segment.firstRow <= row { current = segment.parameters }
+        return current
+    }
+
+    /// The first crossing of the event named `name`, if any.
+    public func firstEvent(named name: String) -> EventRecord? {
+        events.first { $0.name == name }
+    }
+
+    /// Component `i` at time `t`, linearly interpolated between saved points (`nil` outside).
+    public func value(_ i: Int, at t: Double) -> Double? {
+        guard let first = times.first, let last = times.last else { return nil }
+        let lo = min(first, last), hi = max(first, last)
+        guard t >= lo, t <= hi else { return nil }
+        let forward = last >= first
+        var k = 0
+        while k + 1 < count, forward ? times[k + 1] < t : times[k + 1] > t { k += 1 }
+        if k + 1 >= count || times[k + 1] == times[k] { return values[k * dimension + i] }
+        let w = (t - times[k]) / (times[k + 1] - times[k])
+        return (1 - w) * values[k * dimension + i] + w * values[(k + 1) * dimension + i]
+    }
+
+    /// Appends a saved point.
+    public mutating func append(time: Double, state: UnsafeBufferPointer<Double>) {
+        times.append(time)
+        values.append(contentsOf: state)
+    }
+}

@@ -1,0 +1,44 @@
+/// How a solve ended. Numerical outcomes are statuses, not errors.
+public enum ReturnCode: String, Sendable, Codable, CaseIterable {
+    /// Reached the end of the time span.
+    case success
+    /// A terminating event fired (see ``ODESolution/terminatingEvent``).
+    case terminatedByEvent
+    /// The step limit ``SolverOptions/maxSteps`` was reached first. Raise the limit, loosen the
+    /// tolerances, or use a stiff method (`msbdf`) if the problem is stiff.
+    case maxStepsReached
+    /// A state diverges in finite time (hyperbolic growth). ``ODESolution/blowUpTime`` holds
+    /// the estimated blow-up time; everything saved before is valid. A result, not a failure.
+    case singularity
+    /// The state or its derivative became NaN or infinite without a detectable blow-up;
+    /// usually a model evaluated outside its domain (log of a negative, 0/0).
+    case nonFiniteState
+    /// The model threw an error, or the step size could not be reduced enough to meet the
+    /// tolerance (see ``ODESolution/message``).
+    case modelFailure
+
+    /// Whether this outcome is a result (success, a terminating event, a singularity) rather
+    /// than a numerical failure.
+    public var isResult: Bool {
+        switch self {
+        case .success, .terminatedByEvent, .singularity: return true
+        case .maxStepsReached, .nonFiniteState, .modelFailure: return false
+        }
+    }
+}
+
+/// Work counters of one solve (all solver work, including event location).
+public struct SolverStats: Sendable, Equatable, Codable {
+    /// Right-hand-side evaluations (also those inside finite-difference Jacobians).
+    public var rhsEvaluations = 0
+    /// Jacobian evaluations.
+    public var jacobianEvaluations = 0
+    /// Accepted steps of the main integration.
+    public var acceptedSteps = 0
+    /// Steps rejected by the error control or retried after a non-finite evaluation.
+    public var rejectedSteps = 0
+    /// Evaluations of event conditions.
+    public var eventFunctionEvaluations = 0
+
+    public init() {}
+}
