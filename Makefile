@@ -15,7 +15,7 @@ deps:
 	@pkg-config --exists gsl || { echo "error: GSL (libgsl-dev) is still missing" >&2; exit 1; }
 
 test: deps
-	$(SWIFT) build -c release --product takeoff
+	$(SWIFT) build --product takeoff
 	$(SWIFT) test
 
 release: deps

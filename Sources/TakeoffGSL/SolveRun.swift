@@ -162,7 +162,7 @@ final class SolveRun<P: Sendable> {
         }
         evaluateEvents(into: &eventValues)
         let maxStep = min(options.maxStep ?? .infinity, problem.delays?.delays.min() ?? .infinity)
-        var retries = 0
+        let minimumRetryStep = max(1e-12 * abs(t1 - t0), 64 * max(abs(t0), abs(t1)).ulp)
 
         while true {
             if accepted >= options.maxSteps {
@@ -176,10 +176,10 @@ final class SolveRun<P: Sendable> {
             _ = yPrev.update(fromContentsOf: y)
             _ = fPrev.update(fromContentsOf: f)
             let outcome = main.step(t: &t, to: target, h: &h, y: y.baseAddress!)
-            if outcome == .nonFinite, retries < 60 {
+            if outcome == .nonFinite, abs(h) * 0.5 > minimumRetryStep {
                 // A stage left the model's domain (often an overflow close to a blow-up):
-                // retry from the same point with half the step.
-                retries += 1
+                // retry from the same point with half the step, down to a floor below which
+                // the failure is the model's, not the step's.
                 extraRejected += 1
                 t = tPrev
                 _ = y.update(fromContentsOf: yPrev)
@@ -192,7 +192,6 @@ final class SolveRun<P: Sendable> {
                 _ = y.update(fromContentsOf: yPrev)
                 return fail(outcome: outcome, saveStart: false)
             }
-            retries = 0
             accepted += 1
             guard main.derivativeAfterStep(t: t, y: y.baseAddress!, into: f.baseAddress!),
                   y.allSatisfy(\.isFinite)

@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+import TakeoffCore
+import TakeoffGSL
+
+@Suite("Events")
+struct EventTests {
+    /// y' = 0.7 y, y(0) = 1 with an event at y = level.
+    func growth(level: Double, span: Double = 3, action: EventAction<Double> = .record) -> ODEProblem<Double> {
+        ODEProblem(
+            stateNames: ["y"], parameters: 0.7, initialState: [1], timeSpan: (0, span),
+            events: [Event(name: "reached", direction: .rising, action: action) { _, y, _ in y[0] - level }]
+        ) { _, y, dydt, rate in dydt[0] = rate * y[0] }
+    }
+
+    let tight = SolverOptions(relativeTolerance: .scalar(1e-11), absoluteTolerance: .scalar(1e-13), save: .every(0.5))
+
+    @Test("a crossing is located at its exact time, independent of the save grid")
+    func knownCrossing() throws {
+        let solution = try ODESolver(tight).solve(growth(level: 3))
+        let exact = log(3) / 0.7   // 1.5694…, between the save points 1.5 and 2.0
+        let event = try #require(solution.firstEvent(named: "reached"))
+        #expect(abs(event.time - exact) <= 1e-9, "located \(event.time), exact \(exact)")
+        #expect(abs(event.state[0] - 3) <= 1e-9 * 3)
+        #expect(event.time > 1.5 && event.time < 2.0)
+        #expect(solution.status == .success)
+        #expect(solution.times.count == 7)
+    }
+
+    @Test("a crossing inside the first step is found")
+    func firstStep() throws {
+        let level = 1 + 1e-7
+        let solution = try ODESolver(tight).solve(growth(level: level))
+        let event = try #require(solution.firstEvent(named: "reached"))
+        let exact = log(level) / 0.7   // 1.43e-7 years, far below the first step (3e-4)
+        #expect(abs(event.time - exact) <= 1e-9, "located \(event.time), exact \(exact)")
+    }
+
+    /// x = e^(−t/2) cos t crosses zero falling at π/2, 5π/2 and rising at 3π/2.
+    func rotation(direction: EventDirection, action: EventAction<Void> = .record) -> ODEProblem<Void> {
+        ODEProblem(
+            stateNames: ["x", "y"], parameters: (), initialState: [1, 0], timeSpan: (0, 9),
+            events: [Event(name: "xZero", direction: direction, action: action) { _, y, _ in y[0] }]
+        ) { _, y, dydt, _ in
+            dydt[0] = -0.5 * y[0] + y[1]
+            dydt[1] = -y[0] - 0.5 * y[1]
+        }
+    }
+
+    @Test("direction filters crossings", arguments: [
+        (EventDirection.rising, [1.5 * Double.pi]),
+        (.falling, [0.5 * Double.pi, 2.5 * Double.pi]),
+        (.either, [0.5 * Double.pi, 1.5 * Double.pi, 2.5 * Double.pi]),
+    ])
+    func directions(direction: EventDirection, expected: [Double]) throws {
+        let options = SolverOptions(relativeTolerance: .scalar(1e-10), absoluteTolerance: .scalar(1e-12))
+        let solution = try ODESolver(options).solve(rotation(direction: direction))
+        let times = solution.events.map(\.time)
+        #expect(times.count == expected.count, "\(times)")
+        for (got, want) in zip(times, expected) { #expect(abs(got - want) <= 2e-9, "\(got) vs \(want)") }
+        #expect(solution.events.map(\.occurrence) == Array(1...expected.count))
+    }
+
+    @Test("terminate after the n-th occurrence")
+    func terminateAfterTwo() throws {
+        let options = SolverOptions(relativeTolerance: .scalar(1e-10), absoluteTolerance: .scalar(1e-12))
+        let solution = try ODESolver(options).solve(rotation(direction: .either, action: .terminate(afterOccurrences: 2)))
+        #expect(solution.status == .terminatedByEvent)
+        #expect(solution.terminatingEvent == "xZero")
+        #expect(solution.events.count == 2)
+        #expect(abs(solution.times.last! - 1.5 * .pi) <= 2e-9)
+        #expect(abs(solution.state(at: solution.count - 1).first!) <= 1e-9)
+    }
+
+    @Test("a reset event restarts the integration on the known continuation")
+    func resetContinuation() throws {
+        // y' = 0.7 y; at y = 2 the state is reset to 1. Resets at t_k = k ln2 / 0.7, and
+        // y(3) = exp(0.7 (3 − 3 ln2/0.7)) = e^2.1 / 8.
+        let problem = growth(level: 2, action: .modify { _, state, _ in state[0] = 1 })
+        let solution = try ODESolver(tight).solve(problem)
+        #expect(solution.status == .success)
+        #expect(solution.events.count == 3)
+        // Each restart starts from a located time, so location errors (≤ 1e-9 each) add up.
+        for (k, event) in solution.events.enumerated() {
+            #expect(abs(event.time - Double(k + 1) * log(2) / 0.7) <= Double(k + 1) * 1e-9, "\(event.time)")
+        }
+        let final = solution.state(at: solution.count - 1).first!
+        // A shift δ in the last reset time changes y(3) by 0.7·δ relative.
+        #expect(abs(final - exp(2.1) / 8) <= 4e-9 * exp(2.1) / 8, "y(3) = \(final)")
+    }
+
+    @Test("a parameter-changing event switches the regime")
+    func parameterSwitch() throws {
+        // At y = 2 (t_e = ln2/0.7) the growth rate doubles: y(t) = 2 exp(1.4 (t − t_e)).
+        let problem = growth(level: 2, action: .modify { _, _, rate in rate *= 2 })
+        let solution = try ODESolver(tight).solve(problem)
+        let te = log(2) / 0.7
+        let exact = 2 * exp(1.4 * (3 - te))
+        let final = solution.state(at: solution.count - 1).first!
+        #expect(abs(final - exact) <= 1e-9 * exact, "y(3) = \(final), exact \(exact)")
+        #expect(solution.parameterSegments.count == 2)
+        #expect(solution.parameterSegments[1].parameters == 1.4)
+        #expect(solution.parameters(atRow: solution.count - 1) == 1.4)
+    }
+
+    @Test("event location works with every stepper", arguments: Stepper.allCases)
+    func everyStepper(stepper: Stepper) throws {
+        var problem = growth(level: 3)
+        problem.jacobian = .finiteDifferences
+        let options = SolverOptions(stepper: stepper, relativeTolerance: .scalar(1e-10), absoluteTolerance: .scalar(1e-12))
+        let solution = try ODESolver(options).solve(problem)
+        let event = try #require(solution.firstEvent(named: "reached"))
+        // Bounded by the solver's own accuracy: a relative state error ε shifts the crossing
+        // by ε/0.7; the multistep methods carry up to ~500 tolerances of global error.
+        let bound = stepper.isMultistep ? 1e-6 : 1e-8
+        #expect(abs(event.time - log(3) / 0.7) <= bound, "\(stepper): \(event.time)")
+        #expect(solution.stats.eventFunctionEvaluations > 0)
+    }
+}
