@@ -1,1 +1,47 @@
+import TakeoffCore
 import TakeoffModels
+
+/// A validated scenario: which model, over which years, with which numbers, solved how.
+///
+/// File format (TOML; every key is optional unless marked):
+///
+/// ```toml
+/// model = "compute-growth"          # required: a built-in model id (`takeoff models`)
+/// description = "…"
+/// [time]                            # required
+/// start = 2025.0                    # decimal calendar years
+/// end = 2045.0
+/// saveEvery = 0.25                  # omitted: every accepted step
+/// [parameters]                      # omitted keys take the model's documented defaults
+/// [initial]                         # initial state by name; omitted: model defaults
+/// [solver]                          # stepper, relativeTolerance, absoluteTolerance (number or
+///                                   # per-state array), initialStep, maxStep, maxSteps,
+///                                   # eventTimeTolerance, divergenceThreshold
+/// [events]                          # model event settings, e.g. trainingRunThresholds = [1e26]
+/// [report]                          # events = [...], metrics = [...]: what to print; omitted: all
+/// [uncertainty]                     # reserved (Monte Carlo); must be empty for now
+/// [expect]                          # reserved (`takeoff verify`); must be empty for now
+/// ```
+public struct Scenario: Sendable {
+    /// The file it came from.
+    public var file: String
+    /// The model.
+    public var model: ModelDescription
+    public var description: String?
+    /// Every parameter and initial value, defaults applied, and the time span.
+    public var inputs: ModelInputs
+    /// Solver options (including the save schedule from `time.saveEvery`).
+    public var solver: SolverOptions
+    /// Events and metrics to report (`nil`: all).
+    public var reportedEvents: [String]?
+    public var reportedMetrics: [String]?
+    /// The `--set` overrides applied, in order.
+    public var overrides: [String]
+    /// The scenario with every default filled in, as written to the metadata sidecar.
+    public var resolved: [String: ConfigValue]
+
+    /// Runs the scenario.
+    public func run() throws(SolverError) -> ModelRun {
+        try model.run(inputs, options: solver)
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import TakeoffModels
+
+/// The built-in models as text and JSON (`takeoff models`).
+public enum ModelCatalog {
+    public static var text: String {
+        var lines: [String] = []
+        for model in ModelRegistry.all {
+            lines.append("\(model.id): \(model.summary)")
+            lines.append("  parameters (scenario [parameters], --set parameters.<name>=…):")
+            for p in model.parameters {
+                lines.append("    \(p.name) = \(CSVWriter.number(p.defaultValue)) [\(p.unit)]: \(p.meaning)")
+                lines.append("        source: \(p.source)")
+            }
+            lines.append("  states ([initial]): " + model.states.map { "\($0.name) [\($0.unit)]" }.joined(separator: ", "))
+            lines.append("  observables: " + model.observables.map { "\($0.name) [\($0.unit)]" }.joined(separator: ", "))
+            for e in model.eventSettings {
+                lines.append("  events.\(e.name) = \(e.defaultValues.map(CSVWriter.number)) [\(e.unit)]: \(e.meaning)")
+            }
+            lines.append("  metrics: " + model.metrics.map { "\($0.name) [\($0.unit)]" }.joined(separator: ", "))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    public static var json: String {
+        let models: [[String: Any]] = ModelRegistry.all.map { model in
+            [
+                "id": model.id, "summary": model.summary,
+                "parameters": model.parameters.map {
+                    ["name": $0.name, "default": $0.defaultValue, "unit": $0.unit, "meaning": $0.meaning,
+                     "constraint": $0.constraint.rawValue, "source": $0.source] as [String: Any]
+                },
+                "states": model.states.map { ["name": $0.name, "unit": $0.unit, "meaning": $0.meaning] },
+                "observables": model.observables.map { ["name": $0.name, "unit": $0.unit, "meaning": $0.meaning] },
+                "eventSettings": model.eventSettings.map {
+                    ["name": $0.name, "default": $0.defaultValues, "unit": $0.unit, "meaning": $0.meaning] as [String: Any]
+                },
+                "metrics": model.metrics.map { ["name": $0.name, "unit": $0.unit, "meaning": $0.meaning] },
+            ]
+        }
+        return RunReport.serialize(["models": models], pretty: true)
+    }
+}

@@ -1,0 +1,99 @@
+import TakeoffCore
+
+/// A parameter of a built-in model: scenario key (= Swift property = CSV column = `--set`
+/// path), unit, meaning, default and the source of that default.
+public struct ParameterInfo: Sendable, Equatable, Codable {
+    public var name: String
+    public var unit: String
+    public var meaning: String
+    public var defaultValue: Double
+    public var constraint: ValueConstraint
+    public var source: String
+
+    public init(_ name: String, _ defaultValue: Double, unit: String, constraint: ValueConstraint,
+                meaning: String, source: String) {
+        self.name = name
+        self.defaultValue = defaultValue
+        self.unit = unit
+        self.constraint = constraint
+        self.meaning = meaning
+        self.source = source
+    }
+}
+
+/// The admissible range of a number.
+public enum ValueConstraint: String, Sendable, Codable, Equatable {
+    /// Finite and > 0.
+    case positive
+    /// Finite and ≥ 0.
+    case nonNegative
+    /// In [0, 1].
+    case fraction
+    /// Any finite number.
+    case finite
+
+    /// Whether `value` is admissible.
+    public func admits(_ value: Double) -> Bool {
+        guard value.isFinite else { return false }
+        switch self {
+        case .positive: return value > 0
+        case .nonNegative: return value >= 0
+        case .fraction: return value >= 0 && value <= 1
+        case .finite: return true
+        }
+    }
+
+    /// What an admissible value is, for error messages.
+    public var expectation: String {
+        switch self {
+        case .positive: return "a finite number > 0"
+        case .nonNegative: return "a finite number ≥ 0"
+        case .fraction: return "a fraction in [0, 1]"
+        case .finite: return "a finite number"
+        }
+    }
+}
+
+/// A state component or an observable (a derived output column).
+public struct VariableInfo: Sendable, Equatable, Codable {
+    public var name: String
+    public var unit: String
+    public var meaning: String
+
+    public init(_ name: String, unit: String, meaning: String) {
+        self.name = name
+        self.unit = unit
+        self.meaning = meaning
+    }
+}
+
+/// A list-valued event setting of a model (e.g. the training-run thresholds whose crossing
+/// dates are reported), under the scenario's `[events]` table.
+public struct EventSettingInfo: Sendable, Equatable, Codable {
+    public var name: String
+    public var unit: String
+    public var meaning: String
+    public var defaultValues: [Double]
+    public var constraint: ValueConstraint
+
+    public init(_ name: String, _ defaultValues: [Double], unit: String, constraint: ValueConstraint, meaning: String) {
+        self.name = name
+        self.defaultValues = defaultValues
+        self.unit = unit
+        self.constraint = constraint
+        self.meaning = meaning
+    }
+}
+
+/// A reported summary number of a run.
+public struct MetricInfo: Sendable, Equatable, Codable {
+    public var name: String
+    public var unit: String
+    public var meaning: String
+
+    public init(_ name: String, unit: String, meaning: String) {
+        self.name = name
+        self.unit = unit
+        self.meaning = meaning
+    }
+}
