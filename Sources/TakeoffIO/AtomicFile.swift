@@ -16,8 +16,7 @@ public enum AtomicFile {
 
     /// The sidecar path of a CSV: `out/run.csv` → `out/run.meta.json`.
     public static func metadataPath(forCSV path: String) -> String {
-        let url = URL(fileURLWithPath: path)
-        let stem = url.pathExtension.lowercased() == "csv" ? url.deletingPathExtension() : url
-        return stem.path + ".meta.json"
+        let stem = path.lowercased().hasSuffix(".csv") ? String(path.dropLast(4)) : path
+        return stem + ".meta.json"
     }
 }

@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+
+/// Runs the built `takeoff` binary (built by `make test` before `swift test`).
+struct CLIResult {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+func takeoff(_ arguments: [String], in folder: URL? = nil) throws -> CLIResult {
+    let candidates = [".build/debug/takeoff", ".build/release/takeoff"].map { packageRoot.appendingPathComponent($0) }
+    guard let binary = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
+        throw CLIMissing()
+    }
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    process.currentDirectoryURL = folder ?? packageRoot
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return CLIResult(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                     stderr: String(decoding: stderr, as: UTF8.self))
+}
+
+struct CLIMissing: Error, CustomStringConvertible {
+    var description: String { "the takeoff binary is not built; run `make test` (or `swift build --product takeoff`) first" }
+}
+
+@Suite("CLI end to end")
+struct CLITests {
+    @Test("run --json prints exactly the contract")
+    func json() throws {
+        let result = try takeoff(["run", "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["model"] as? String == "compute-growth")
+        #expect(object["status"] as? String == "success")
+        let events = try #require(object["events"] as? [[String: Any]])
+        #expect(events.contains { $0["name"] as? String == "trainingRun1e28Year" && $0["year"] is Double })
+        let metrics = try #require(object["metrics"] as? [String: Any])
+        #expect(metrics["effectiveComputeGrowthStart"] is Double)
+        #expect(object["stats"] is [String: Any])
+        #expect(result.stdout.split(separator: "\n").count == 1)
+    }
+
+    @Test("an unknown key exits 64 naming the key, with nothing on stdout and nothing written")
+    func unknownKey() throws {
+        let folder = try temporaryFolder()
+        let file = folder.appendingPathComponent("bad.toml")
+        try scenarioText("[parameters]\nhardwareDoublingYear = 2\n").write(to: file, atomically: true, encoding: .utf8)
+        let result = try takeoff(["run", file.path, "--csv", folder.appendingPathComponent("out.csv").path])
+        #expect(result.status == 64)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("parameters.hardwareDoublingYear"))
+        #expect(result.stderr.contains(":6"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out.csv").path))
+        let validate = try takeoff(["validate", file.path])
+        #expect(validate.status == 64)
+        #expect(try takeoff(["validate", "Models/compute-growth.toml"]).status == 0)
+        #expect(try takeoff(["run", "--set", "parameters.utilization=2"]).status == 64)
+        #expect(try takeoff(["run", "--format", "tall"]).status == 64)
+        #expect(try takeoff(["run", "/no/such.toml"]).status == 64)
+    }
+
+    @Test("a numerical failure exits 2 with the partial CSV and the status in the JSON")
+    func numericalFailure() throws {
+        let folder = try temporaryFolder()
+        let csv = folder.appendingPathComponent("partial.csv").path
+        let result = try takeoff(["run", "--set", "solver.maxSteps=3", "--csv", csv, "--json"])
+        #expect(result.status == 2)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["status"] as? String == "maxStepsReached")
+        let text = try String(contentsOfFile: csv, encoding: .utf8)
+        #expect(text.hasPrefix("year,"))
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("partial.meta.json").path))
+    }
+
+    @Test("csv and summary, models, version")
+    func otherCommands() throws {
+        let folder = try temporaryFolder()
+        let csv = folder.appendingPathComponent("cg.csv").path
+        let run = try takeoff(["run", "Models/compute-growth.toml", "--csv", csv, "--save-every", "1"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("status: success"))
+        #expect(run.stdout.contains("trainingRun1e28Year"))
+        let rows = try String(contentsOfFile: csv, encoding: .utf8).split(separator: "\r\n")
+        #expect(rows.count == 1 + 21)
+        let stdoutCSV = try takeoff(["run", "--csv", "-", "--format", "long"])
+        #expect(stdoutCSV.stdout.hasPrefix("year,variable,value"))
+        let models = try takeoff(["models", "--json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(models.stdout.utf8)) as? [String: Any])
+        let list = try #require(object["models"] as? [[String: Any]])
+        #expect(list.map { $0["id"] as? String } == ["compute-growth"])
+        #expect(try takeoff(["models"]).stdout.contains("hardwareDoublingYears = 2.46"))
+        #expect(try takeoff(["--version"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0.1.0")
+    }
+}
