@@ -16,8 +16,17 @@ final class CallbackBox {
     var rhs: RHS
     var jacobian: JacobianFunction?
     var usesFiniteDifferences = false
-    var rhsEvaluations = 0
-    var jacobianEvaluations = 0
+    /// Evaluation counters, behind a pointer: a stored `var` of a class is checked for
+    /// exclusive access at run time on every increment, which showed up in profiles.
+    private let counters = UnsafeMutablePointer<Int>.allocate(capacity: 2)
+    var rhsEvaluations: Int {
+        get { counters[0] }
+        set { counters[0] = newValue }
+    }
+    var jacobianEvaluations: Int {
+        get { counters[1] }
+        set { counters[1] = newValue }
+    }
     /// The error the model threw, if any, since the last reset.
     var pendingError: (any Error)?
     /// Whether a derivative came out NaN or infinite since the last reset.
@@ -32,7 +41,10 @@ final class CallbackBox {
         scratchY = Array(repeating: 0, count: dimension)
         scratchF0 = Array(repeating: 0, count: dimension)
         scratchF1 = Array(repeating: 0, count: dimension)
+        counters.initialize(repeating: 0, count: 2)
     }
+
+    deinit { counters.deallocate() }
 
     func clearFailure() {
         pendingError = nil
@@ -45,7 +57,7 @@ final class CallbackBox {
     /// success silently poisons explicit Runge–Kutta steps).
     @inline(__always)
     func evaluate(_ t: Double, _ y: UnsafePointer<Double>, _ dydt: UnsafeMutablePointer<Double>) -> Int32 {
-        rhsEvaluations += 1
+        counters[0] += 1
         let out = UnsafeMutableBufferPointer(start: dydt, count: dimension)
         do {
             try rhs(t, UnsafeBufferPointer(start: y, count: dimension), out)

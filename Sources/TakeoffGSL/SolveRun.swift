@@ -97,9 +97,12 @@ final class SolveRun<P: Sendable> {
     /// Points the callback box at the current parameters.
     func installClosures() {
         let p = parameters
-        let rhs = problem.rhs.evaluate
-        let past = PastStates(history)
-        box.rhs = { t, y, dydt in try rhs(t, y, dydt, p, past) }
+        if let plain = problem.rhs.plain {
+            box.rhs = { t, y, dydt in try plain(t, y, dydt, p) }
+        } else if let delayed = problem.rhs.delayed {
+            let past = PastStates(history)
+            box.rhs = { t, y, dydt in try delayed(t, y, dydt, p, past) }
+        }
         switch problem.jacobian {
         case .analytic(let jac)?:
             box.jacobian = { t, y, dfdy, dfdt in try jac(t, y, dfdy, dfdt, p) }

@@ -43,7 +43,7 @@ public struct ODEProblem<Parameters: Sendable>: Sendable {
     ) {
         self.dimension = stateNames.count
         self.stateNames = stateNames
-        self.rhs = RightHandSide { t, y, dydt, p, _ in try rhs(t, y, dydt, p) }
+        self.rhs = RightHandSide(plain: rhs)
         self.jacobian = jacobian
         self.parameters = parameters
         self.initialState = initialState
@@ -98,21 +98,40 @@ public struct ODEProblem<Parameters: Sendable>: Sendable {
     }
 }
 
-/// The right-hand side `f(t, y, p, past)`, writing `dydt`. Throwing any error ends the solve
-/// with status ``ReturnCode/modelFailure`` and the error's description as the message.
+/// The right-hand side `f(t, y, p)` (or `f(t, y, p, past)` for delay problems), writing
+/// `dydt`. Throwing any error ends the solve with status ``ReturnCode/modelFailure`` and the
+/// error's description as the message.
 public struct RightHandSide<Parameters: Sendable>: Sendable {
-    public let evaluate: @Sendable (
+    public typealias Plain = @Sendable (
+        _ t: Double, _ y: UnsafeBufferPointer<Double>, _ dydt: UnsafeMutableBufferPointer<Double>, _ p: Parameters
+    ) throws -> Void
+    public typealias Delayed = @Sendable (
         _ t: Double, _ y: UnsafeBufferPointer<Double>, _ dydt: UnsafeMutableBufferPointer<Double>,
         _ p: Parameters, _ past: PastStates
     ) throws -> Void
 
-    public init(
-        _ evaluate: @escaping @Sendable (
-            _ t: Double, _ y: UnsafeBufferPointer<Double>, _ dydt: UnsafeMutableBufferPointer<Double>,
-            _ p: Parameters, _ past: PastStates
-        ) throws -> Void
-    ) {
-        self.evaluate = evaluate
+    /// The form without past states (kept separate so the solver calls it directly, without
+    /// an extra closure in the hot path).
+    public let plain: Plain?
+    /// The delay form.
+    public let delayed: Delayed?
+
+    public init(plain: @escaping Plain) {
+        self.plain = plain
+        self.delayed = nil
+    }
+
+    public init(_ delayed: @escaping Delayed) {
+        self.plain = nil
+        self.delayed = delayed
+    }
+
+    /// Evaluates either form.
+    public func evaluate(
+        _ t: Double, _ y: UnsafeBufferPointer<Double>, _ dydt: UnsafeMutableBufferPointer<Double>,
+        _ p: Parameters, _ past: PastStates
+    ) throws {
+        if let plain { try plain(t, y, dydt, p) } else { try delayed!(t, y, dydt, p, past) }
     }
 }
 
