@@ -17,6 +17,11 @@ deps:
 test: deps
 	$(SWIFT) build --product takeoff
 	$(SWIFT) test
+	@# The plot script must work on a fresh machine too: install its packages and draw a run.
+	$(PYTHON) -m pip install -q -r Plots/requirements.txt
+	@mkdir -p out
+	.build/debug/takeoff run --csv out/test-plot.csv > /dev/null
+	$(PYTHON) Plots/plot_run.py out/test-plot.csv out/test-plot.png
 
 release: deps
 	$(SWIFT) build -c release --product takeoff

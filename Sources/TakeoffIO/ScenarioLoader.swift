@@ -10,7 +10,7 @@ public enum ScenarioLoader {
         guard FileManager.default.fileExists(atPath: path) else {
             throw ScenarioError(file: path, keyPath: nil, reason: .missingFile, message: "no such file")
         }
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw ScenarioError(file: path, keyPath: nil, reason: .unreadableFile, message: "cannot read the file as UTF-8 text")
         }
         return try parse(text: text, file: path, overrides: overrides)

@@ -73,3 +73,18 @@ struct SingularityTests {
         #expect(try ODESolver().solve(logistic).status == .success)
     }
 }
+
+@Suite("README examples")
+struct ReadmeExampleTests {
+    @Test("the ODE-core example in README.md does what it says")
+    func coreExample() throws {
+        let problem = ODEProblem(stateNames: ["y"], parameters: 0.5, initialState: [2], timeSpan: (0, 10),
+                                 events: [Event(name: "reaches10", direction: .rising) { _, y, _ in y[0] - 10 }]) {
+            t, y, dydt, k in dydt[0] = k * y[0] * y[0]
+        }
+        let solution = try ODESolver(SolverOptions(stepper: .rk8pd, relativeTolerance: .scalar(1e-10))).solve(problem)
+        #expect(solution.status == .singularity)
+        #expect(abs(solution.blowUpTime! - 1) < 1e-8)
+        #expect(abs(solution.events[0].time - 0.8) < 1e-9)
+    }
+}
