@@ -12,6 +12,9 @@ public enum ModelCatalog {
                 lines.append("    \(p.name) = \(CSVWriter.number(p.defaultValue)) [\(p.unit)]: \(p.meaning)")
                 lines.append("        source: \(p.source)")
             }
+            for o in model.options {
+                lines.append("    options.\(o.name) = \"\(o.defaultValue)\" (\(o.allowed.joined(separator: " | "))): \(o.meaning)")
+            }
             lines.append("  states ([initial]): " + model.states.map { "\($0.name) [\($0.unit)]" }.joined(separator: ", "))
             lines.append("  observables: " + model.observables.map { "\($0.name) [\($0.unit)]" }.joined(separator: ", "))
             for e in model.eventSettings {
@@ -36,6 +39,9 @@ public enum ModelCatalog {
                     ["name": $0.name, "default": $0.defaultValues, "unit": $0.unit, "meaning": $0.meaning] as [String: Any]
                 },
                 "metrics": model.metrics.map { ["name": $0.name, "unit": $0.unit, "meaning": $0.meaning] },
+                "options": model.options.map {
+                    ["name": $0.name, "default": $0.defaultValue, "allowed": $0.allowed, "meaning": $0.meaning] as [String: Any]
+                },
             ]
         }
         return RunReport.serialize(["models": models], pretty: true)

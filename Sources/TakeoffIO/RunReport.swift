@@ -31,6 +31,7 @@ public struct RunReport {
     /// A readable summary.
     public var summary: String {
         var lines = ["model: \(scenario.model.id) (\(scenario.file))", "status: \(run.status.rawValue)"]
+        lines += scenario.model.narrative(run)
         if let message = run.message { lines.append("note: \(message)") }
         if let t = run.blowUpTime { lines.append("blow-up year: \(format(t))") }
         lines.append("events:")

@@ -13,8 +13,8 @@ struct ScenarioValidator {
     let text: String
     let overridden: Set<String>
 
-    static let topLevelKeys = ["model", "description", "time", "parameters", "initial", "solver", "events", "report",
-                               "uncertainty", "expect"]
+    static let topLevelKeys = ["model", "description", "time", "parameters", "options", "initial", "solver", "events",
+                               "report", "uncertainty", "expect"]
     static let solverKeys = ["stepper", "relativeTolerance", "absoluteTolerance", "initialStep", "maxStep", "maxSteps",
                              "eventTimeTolerance", "divergenceThreshold"]
 
@@ -110,10 +110,31 @@ struct ScenarioValidator {
             } ?? info.defaultValue
         }
 
+        // Options: defaults, then the file.
+        let optionTable = try table(tree["options"], "options")
+        try checkKeys(optionTable, allowed: model.options.map(\.name), prefix: "options", what: "for model '\(model.id)'")
+        var options: [String: String] = [:]
+        for info in model.options {
+            if let value = optionTable[info.name] {
+                let path = "options.\(info.name)"
+                let chosen = try string(value, path)
+                guard info.allowed.contains(chosen) else {
+                    throw error(path, .outOfRange, "unknown choice '\(chosen)': expected one of \(info.allowed.joined(separator: ", "))")
+                }
+                options[info.name] = chosen
+            } else {
+                options[info.name] = info.defaultValue
+            }
+        }
+        if let issue = model.validate(parameters: parameters, options: options) {
+            throw error(issue.keyPaths.first ?? "parameters", .outOfRange,
+                        issue.message + " (involves \(issue.keyPaths.joined(separator: ", ")))")
+        }
+
         // Initial state: model defaults given the parameters, then the file.
         let initialTable = try table(tree["initial"], "initial")
         try checkKeys(initialTable, allowed: model.states.map(\.name), prefix: "initial", what: "(a state of '\(model.id)')")
-        var initial = model.defaultInitialState(parameters: parameters, start: start)
+        var initial = model.defaultInitialState(parameters: parameters, options: options, start: start)
         for (key, value) in initialTable { initial[key] = try number(value, "initial.\(key)", .finite) }
 
         // Event settings.
@@ -140,11 +161,13 @@ struct ScenarioValidator {
             }
         }
 
-        let inputs = ModelInputs(parameters: parameters, initialState: initial, eventSettings: settings, start: start, end: end)
+        let inputs = ModelInputs(parameters: parameters, initialState: initial, eventSettings: settings, options: options,
+                                 start: start, end: end)
         var resolved = tree
         resolved["parameters"] = .table(parameters.mapValues { .double($0) })
         resolved["initial"] = .table(initial.mapValues { .double($0) })
         resolved["events"] = .table(settings.mapValues { .array($0.map { .double($0) }) })
+        if !options.isEmpty { resolved["options"] = .table(options.mapValues { .string($0) }) }
         resolved["solver"] = .table(SolverOptionsCoding.table(solver))
         return Scenario(file: file, model: model, description: description, inputs: inputs, solver: solver,
                         reportedEvents: reportedEvents, reportedMetrics: reportedMetrics, overrides: [], resolved: resolved)

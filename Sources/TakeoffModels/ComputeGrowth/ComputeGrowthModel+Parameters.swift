@@ -68,7 +68,7 @@ extension ComputeGrowthModel {
                       source: "calibrated: with the defaults the largest run is 5.3e26 FLOP in 2025.0; Grok 4 (July 2025) is estimated at 5e26 FLOP (Epoch AI frontier models data)"),
     ]
 
-    public static func makeParameters(_ v: [String: Double]) -> ComputeGrowthParameters {
+    public static func makeParameters(_ v: [String: Double], options: [String: String] = [:]) -> ComputeGrowthParameters {
         ComputeGrowthParameters(
             computeSpending: v["computeSpending"]!, spendingGrowthPerYear: v["spendingGrowthPerYear"]!,
             grossWorldProduct: v["grossWorldProduct"]!, gwpGrowthPerYear: v["gwpGrowthPerYear"]!,

@@ -1,5 +1,6 @@
 import Foundation
 import TakeoffCore
+import TakeoffGSL
 
 /// Compute growth: installed AI hardware, algorithmic efficiency, and the largest training run.
 ///
@@ -68,15 +69,37 @@ public enum ComputeGrowthModel: TakeoffModel {
         return uncapped <= cap ? (uncapped, spendingGrowthRate(p)) : (cap, gwpGrowthRate(p))
     }
 
+    /// The kink where spending reaches its cap, for any model whose parameters hold
+    /// compute-growth parameters at `path`. Recorded as `spendingCapYear`; the integration
+    /// restarts there so no step straddles the kink.
+    public static func spendingCapEvent<P: Sendable>(_ path: KeyPath<P, ComputeGrowthParameters> & Sendable) -> Event<P> {
+        Event(name: "spendingCapYear", direction: .rising, action: .modify { _, _, _ in }) { t, _, p in
+            let compute = p[keyPath: path]
+            let (uncapped, cap) = spendingAndCap(compute, tau: t - compute.startYear)
+            return log(uncapped) - log(cap)
+        }
+    }
+
+    /// The growth of installed hardware, dH/dt [FLOP/year per year].
+    public static func hardwareDerivative(_ p: Parameters, t: Double, hardware: Double) -> Double {
+        let tau = t - p.startYear
+        return spending(p, tau: tau).value * pricePerformance(p, tau: tau) - p.depreciationRate * hardware
+    }
+
     /// Price-performance Q [FLOP/year per USD].
     static func pricePerformance(_ p: Parameters, tau: Double) -> Double {
         p.flopPerSecondPerDollar * p.utilization * Parameters.secondsPerYear * exp2(tau / p.hardwareDoublingYears)
     }
 
     public static func defaultInitialState(_ p: Parameters, start: Double) -> [String: Double] {
+        ["installedHardware": balancedHardware(p), "softwareEfficiency": 1]
+    }
+
+    /// The balanced-growth hardware stock `s(0)·Q(0)/(g + δ)` [FLOP/year].
+    public static func balancedHardware(_ p: Parameters) -> Double {
         let (s, rate) = spending(p, tau: 0)
         let g = rate + M_LN2 / p.hardwareDoublingYears
-        return ["installedHardware": s * pricePerformance(p, tau: 0) / (g + p.depreciationRate), "softwareEfficiency": 1]
+        return s * pricePerformance(p, tau: 0) / (g + p.depreciationRate)
     }
 
     public static func problem(_ parameters: Parameters, initialState: [Double], span: (start: Double, end: Double),
@@ -88,10 +111,7 @@ public enum ComputeGrowthModel: TakeoffModel {
                 log(p.largestRunShare * y[0]) - log(threshold)
             }
         }
-        events.append(Event(name: "spendingCapYear", direction: .rising, action: .modify { _, _, _ in }) { t, _, p in
-            let (uncapped, cap) = spendingAndCap(p, tau: t - p.startYear)
-            return log(uncapped) - log(cap)
-        })
+        events.append(spendingCapEvent(\.self))
         return ODEProblem(
             stateNames: states.map(\.name), parameters: p, initialState: initialState, timeSpan: span, events: events,
             jacobian: .analytic { t, _, dfdy, dfdt, p in
@@ -103,8 +123,7 @@ public enum ComputeGrowthModel: TakeoffModel {
                 dfdt[1] = 0
             }
         ) { t, y, dydt, p in
-            let tau = t - p.startYear
-            dydt[0] = spending(p, tau: tau).value * pricePerformance(p, tau: tau) - p.depreciationRate * y[0]
+            dydt[0] = hardwareDerivative(p, t: t, hardware: y[0])
             dydt[1] = M_LN2 / p.softwareHalvingYears * y[1]
         }
     }
@@ -117,13 +136,12 @@ public enum ComputeGrowthModel: TakeoffModel {
 
     /// Growth rates [1/year] of H and S at a point.
     static func growthRates(_ p: Parameters, t: Double, y: ArraySlice<Double>) -> (hardware: Double, software: Double) {
-        let tau = t - p.startYear
         let h = y[y.startIndex]
-        let dH = spending(p, tau: tau).value * pricePerformance(p, tau: tau) - p.depreciationRate * h
-        return (dH / h, M_LN2 / p.softwareHalvingYears)
+        return (hardwareDerivative(p, t: t, hardware: h) / h, M_LN2 / p.softwareHalvingYears)
     }
 
-    public static func metrics(of solution: ODESolution<Parameters>, problem: ODEProblem<Parameters>) -> [String: Double?] {
+    public static func metrics(of solution: ODESolution<Parameters>, problem: ODEProblem<Parameters>,
+                               solver: ODESolver) -> [String: Double?] {
         guard solution.count > 0 else { return [:] }
         let p = problem.parameters
         let first = growthRates(p, t: solution.times[0], y: solution.state(at: 0))

@@ -97,3 +97,30 @@ public struct MetricInfo: Sendable, Equatable, Codable {
         self.meaning = meaning
     }
 }
+
+/// A string-valued model option under the scenario's `[options]` table (e.g. the training
+/// split `"fixed"` or `"optimal"`).
+public struct OptionInfo: Sendable, Equatable, Codable {
+    public var name: String
+    public var allowed: [String]
+    public var defaultValue: String
+    public var meaning: String
+
+    public init(_ name: String, _ defaultValue: String, allowed: [String], meaning: String) {
+        self.name = name
+        self.defaultValue = defaultValue
+        self.allowed = allowed
+        self.meaning = meaning
+    }
+}
+
+/// Why a combination of valid inputs cannot be run: the key paths involved and what is wrong.
+public struct ModelInputIssue: Error, Sendable, Equatable {
+    public var keyPaths: [String]
+    public var message: String
+
+    public init(keyPaths: [String], message: String) {
+        self.keyPaths = keyPaths
+        self.message = message
+    }
+}

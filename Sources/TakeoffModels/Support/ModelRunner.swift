@@ -7,12 +7,14 @@ public struct ModelInputs: Sendable, Equatable {
     public var parameters: [String: Double]
     public var initialState: [String: Double]
     public var eventSettings: [String: [Double]]
+    public var options: [String: String]
     public var start: Double
     public var end: Double
 
     public init(parameters: [String: Double], initialState: [String: Double], eventSettings: [String: [Double]],
-                start: Double, end: Double) {
+                options: [String: String] = [:], start: Double, end: Double) {
         self.parameters = parameters
+        self.options = options
         self.initialState = initialState
         self.eventSettings = eventSettings
         self.start = start
@@ -55,11 +57,12 @@ public struct ModelRun: Sendable {
 /// Runs any ``TakeoffModel`` the same way.
 enum ModelRunner {
     static func run<M: TakeoffModel>(_ model: M.Type, inputs: ModelInputs, options: SolverOptions) throws(SolverError) -> ModelRun {
-        let parameters = M.makeParameters(inputs.parameters)
+        let parameters = M.makeParameters(inputs.parameters, options: inputs.options)
         let initial = M.states.map { inputs.initialState[$0.name] ?? .nan }
         let problem = M.problem(parameters, initialState: initial, span: (inputs.start, inputs.end),
                                 settings: inputs.eventSettings)
-        let solution = try ODESolver(options).solve(problem)
+        let solver = ODESolver(options)
+        let solution = try solver.solve(problem)
         let columns = M.states.map(\.name) + M.observables.map(\.name)
         var values: [Double] = []
         values.reserveCapacity(solution.count * columns.count)
@@ -71,7 +74,7 @@ enum ModelRunner {
             }
             values.append(contentsOf: observed)
         }
-        let metricValues = M.metrics(of: solution, problem: problem)
+        let metricValues = M.metrics(of: solution, problem: problem, solver: solver)
         return ModelRun(
             columns: columns,
             units: M.states.map(\.unit) + M.observables.map(\.unit),
@@ -90,7 +93,7 @@ enum ModelRunner {
 /// The built-in models by id.
 public enum ModelRegistry {
     /// Every built-in model.
-    public static let all: [ModelDescription] = [ModelDescription(ComputeGrowthModel.self)]
+    public static let all: [ModelDescription] = [ModelDescription(ComputeGrowthModel.self), ModelDescription(FeedbackModel.self)]
 
     /// The model with identifier `id`.
     public static func model(_ id: String) -> ModelDescription? { all.first { $0.id == id } }
