@@ -45,6 +45,7 @@ let package = Package(
             path: "Benchmarks/takeoff-bench"
         ),
         .testTarget(name: "TakeoffCoreTests", dependencies: ["TakeoffCore", "TakeoffGSL"]),
+        .testTarget(name: "TakeoffModelsTests", dependencies: ["TakeoffModels", "TakeoffIO", "TakeoffGSL", "TakeoffCore"]),
         .testTarget(
             name: "TakeoffIOTests",
             dependencies: ["TakeoffIO", "TakeoffModels", .product(name: "SwiftCSV", package: "SwiftCSV")]
