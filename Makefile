@@ -22,6 +22,8 @@ test: deps
 	@mkdir -p out
 	.build/debug/takeoff run --csv out/test-plot.csv > /dev/null
 	$(PYTHON) Plots/plot_run.py out/test-plot.csv out/test-plot.png
+	.build/debug/takeoff run Models/feedback.toml --csv out/test-feedback.csv > /dev/null
+	$(PYTHON) Plots/plot_feedback.py out/test-feedback.csv out/test-feedback.png
 
 release: deps
 	$(SWIFT) build -c release --product takeoff
@@ -40,6 +42,8 @@ bench: deps
 plots: run
 	$(PYTHON) -m pip install -q -r Plots/requirements.txt
 	$(PYTHON) Plots/plot_run.py out/compute-growth.csv Plots/compute-growth.png
+	.build/release/takeoff run Models/feedback.toml --csv out/feedback.csv
+	$(PYTHON) Plots/plot_feedback.py out/feedback.csv Plots/feedback.png
 
 clean:
 	rm -rf .build out
