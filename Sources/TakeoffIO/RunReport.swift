@@ -40,13 +40,21 @@ public struct RunReport {
         for e in events { lines.append("  " + e.name.padding(toLength: width, withPad: " ", startingAt: 0) + format(e.time)) }
         lines.append("metrics:")
         for m in metrics {
-            let unit = scenario.model.metrics.first { $0.name == m.name }?.unit ?? ""
+            let unit = Self.metricInfo(m.name, in: scenario.model.metrics)?.unit ?? ""
             let value = m.value.map { format($0) + " " + unit } ?? "undefined"
             lines.append("  " + m.name.padding(toLength: width, withPad: " ", startingAt: 0) + value)
         }
         let s = run.stats
         lines.append("solver: \(scenario.solver.stepper.rawValue), \(s.acceptedSteps) steps (\(s.rejectedSteps) rejected), \(s.rhsEvaluations) RHS evaluations")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The metric's description: by name, or by its template (`yearReached.<actor>`).
+    static func metricInfo(_ name: String, in metrics: [MetricInfo]) -> MetricInfo? {
+        if let exact = metrics.first(where: { $0.name == name }) { return exact }
+        guard let dot = name.firstIndex(of: ".") else { return nil }
+        let prefix = name[..<dot]
+        return metrics.first { $0.name.hasPrefix(prefix + ".<") }
     }
 
     private func format(_ x: Double) -> String {

@@ -73,7 +73,9 @@ struct ScenarioValidator {
     }
 
     mutating func validate(_ tree: [String: ConfigValue]) throws(ScenarioError) -> Scenario {
-        try checkKeys(tree, allowed: Self.topLevelKeys, prefix: "", what: "at the top level")
+        var modelSections: [String] = []
+        if case .string(let id)? = tree["model"], let declared = ModelRegistry.model(id)?.sectionNames { modelSections = declared }
+        try checkKeys(tree, allowed: Self.topLevelKeys + modelSections, prefix: "", what: "at the top level")
         guard let modelValue = tree["model"] else {
             throw error("model", .missingKey, "missing: expected model = \"<id>\", one of \(ModelRegistry.all.map(\.id).joined(separator: ", "))")
         }
@@ -126,15 +128,22 @@ struct ScenarioValidator {
                 options[info.name] = info.defaultValue
             }
         }
-        if let issue = model.validate(parameters: parameters, options: options) {
-            throw error(issue.keyPaths.first ?? "parameters", .outOfRange,
-                        issue.message + " (involves \(issue.keyPaths.joined(separator: ", ")))")
+        // Model-specific tables, then the inputs as a whole.
+        var sections: [String: ConfigValue] = [:]
+        for name in model.sectionNames { sections[name] = tree[name] }
+        let draft = ModelInputs(parameters: parameters, initialState: [:], eventSettings: [:], options: options,
+                                sections: sections, start: start, end: end)
+        var initial: [String: Double]
+        do {
+            initial = try model.prepare(draft)
+        } catch let issue {
+            let involved = issue.keyPaths.count > 1 ? " (involves \(issue.keyPaths.joined(separator: ", ")))" : ""
+            throw error(issue.keyPaths.first ?? "parameters", .outOfRange, issue.message + involved)
         }
 
         // Initial state: model defaults given the parameters, then the file.
         let initialTable = try table(tree["initial"], "initial")
         try checkKeys(initialTable, allowed: model.states.map(\.name), prefix: "initial", what: "(a state of '\(model.id)')")
-        var initial = model.defaultInitialState(parameters: parameters, options: options, start: start)
         for (key, value) in initialTable { initial[key] = try number(value, "initial.\(key)", .finite) }
 
         // Event settings.
@@ -162,7 +171,7 @@ struct ScenarioValidator {
         }
 
         let inputs = ModelInputs(parameters: parameters, initialState: initial, eventSettings: settings, options: options,
-                                 start: start, end: end)
+                                 sections: sections, start: start, end: end)
         var resolved = tree
         resolved["parameters"] = .table(parameters.mapValues { .double($0) })
         resolved["initial"] = .table(initial.mapValues { .double($0) })

@@ -1,4 +1,5 @@
 import TakeoffCore
+import TakeoffModels
 
 /// Solver options as a scenario table (for the resolved scenario in metadata).
 enum SolverOptionsCoding {

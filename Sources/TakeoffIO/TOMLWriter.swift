@@ -1,3 +1,4 @@
+import TakeoffModels
 /// Renders a ``ConfigValue`` tree as TOML (for the resolved scenario in metadata, which
 /// `takeoff run` reads back to reproduce a CSV). Keys are sorted, so the text is stable.
 enum TOMLWriter {

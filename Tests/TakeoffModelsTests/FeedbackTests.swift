@@ -17,7 +17,8 @@ func feedback(_ changes: [String: Double] = [:], options: [String: String] = [:]
     for (k, v) in changes { values[k] = v }
     var chosen = Dictionary(uniqueKeysWithValues: model.options.map { ($0.name, $0.defaultValue) })
     for (k, v) in options { chosen[k] = v }
-    let initial = model.defaultInitialState(parameters: values, options: chosen, start: 2025)
+    let initial = try model.prepare(ModelInputs(parameters: values, initialState: [:], eventSettings: [:], options: chosen,
+                                                start: 2025, end: end))
     return try model.run(ModelInputs(parameters: values, initialState: initial, eventSettings: [:], options: chosen,
                                      start: 2025, end: end), options: solver)
 }

@@ -68,7 +68,12 @@ extension ComputeGrowthModel {
                       source: "calibrated: with the defaults the largest run is 5.3e26 FLOP in 2025.0; Grok 4 (July 2025) is estimated at 5e26 FLOP (Epoch AI frontier models data)"),
     ]
 
-    public static func makeParameters(_ v: [String: Double], options: [String: String] = [:]) -> ComputeGrowthParameters {
+    public static func makeParameters(_ inputs: ModelInputs) throws(ModelInputIssue) -> ComputeGrowthParameters {
+        makeParameters(inputs.parameters)
+    }
+
+    /// The typed parameters from values by name (all present).
+    public static func makeParameters(_ v: [String: Double]) -> ComputeGrowthParameters {
         ComputeGrowthParameters(
             computeSpending: v["computeSpending"]!, spendingGrowthPerYear: v["spendingGrowthPerYear"]!,
             grossWorldProduct: v["grossWorldProduct"]!, gwpGrowthPerYear: v["gwpGrowthPerYear"]!,

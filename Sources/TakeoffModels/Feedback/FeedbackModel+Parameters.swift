@@ -120,6 +120,11 @@ extension FeedbackModel {
         OptionInfo("humanResearch", "on", allowed: ["on", "off"], meaning: "whether human researchers count in research input"),
     ]
 
+    public static func makeParameters(_ inputs: ModelInputs) throws(ModelInputIssue) -> FeedbackParameters {
+        makeParameters(inputs.parameters, options: inputs.options)
+    }
+
+    /// The typed parameters from values and options by name (all present).
     public static func makeParameters(_ v: [String: Double], options: [String: String]) -> FeedbackParameters {
         var hardware = v
         hardware["largestRunShare"] = v["trainingShare"] ?? 0.01

@@ -8,13 +8,16 @@ public struct ModelInputs: Sendable, Equatable {
     public var initialState: [String: Double]
     public var eventSettings: [String: [Double]]
     public var options: [String: String]
+    /// Model-specific tables (e.g. the regulation model's `[actors.<name>]`), as parsed.
+    public var sections: [String: ConfigValue]
     public var start: Double
     public var end: Double
 
     public init(parameters: [String: Double], initialState: [String: Double], eventSettings: [String: [Double]],
-                options: [String: String] = [:], start: Double, end: Double) {
+                options: [String: String] = [:], sections: [String: ConfigValue] = [:], start: Double, end: Double) {
         self.parameters = parameters
         self.options = options
+        self.sections = sections
         self.initialState = initialState
         self.eventSettings = eventSettings
         self.start = start
@@ -57,13 +60,21 @@ public struct ModelRun: Sendable {
 /// Runs any ``TakeoffModel`` the same way.
 enum ModelRunner {
     static func run<M: TakeoffModel>(_ model: M.Type, inputs: ModelInputs, options: SolverOptions) throws(SolverError) -> ModelRun {
-        let parameters = M.makeParameters(inputs.parameters, options: inputs.options)
-        let initial = M.states.map { inputs.initialState[$0.name] ?? .nan }
+        let parameters: M.Parameters
+        do {
+            parameters = try M.makeParameters(inputs)
+        } catch {
+            // Inputs reach a run only after `ModelDescription.prepare` accepted them.
+            preconditionFailure("unvalidated model inputs: \(error.message)")
+        }
+        let stateInfo = M.stateVariables(parameters)
+        let observableInfo = M.observableVariables(parameters)
+        let initial = stateInfo.map { inputs.initialState[$0.name] ?? .nan }
         let problem = M.problem(parameters, initialState: initial, span: (inputs.start, inputs.end),
                                 settings: inputs.eventSettings)
         let solver = ODESolver(options)
         let solution = try solver.solve(problem)
-        let columns = M.states.map(\.name) + M.observables.map(\.name)
+        let columns = stateInfo.map(\.name) + observableInfo.map(\.name)
         var values: [Double] = []
         values.reserveCapacity(solution.count * columns.count)
         for row in 0..<solution.count {
@@ -77,7 +88,7 @@ enum ModelRunner {
         let metricValues = M.metrics(of: solution, problem: problem, solver: solver)
         return ModelRun(
             columns: columns,
-            units: M.states.map(\.unit) + M.observables.map(\.unit),
+            units: stateInfo.map(\.unit) + observableInfo.map(\.unit),
             years: solution.times,
             values: values,
             events: solution.events,
@@ -86,14 +97,16 @@ enum ModelRunner {
             terminatingEvent: solution.terminatingEvent,
             blowUpTime: solution.blowUpTime,
             stats: solution.stats,
-            metrics: M.metrics.map { ($0.name, metricValues[$0.name] ?? nil) })
+            metrics: M.metricList(parameters).map { ($0.name, metricValues[$0.name] ?? nil) })
     }
 }
 
 /// The built-in models by id.
 public enum ModelRegistry {
     /// Every built-in model.
-    public static let all: [ModelDescription] = [ModelDescription(ComputeGrowthModel.self), ModelDescription(FeedbackModel.self)]
+    public static let all: [ModelDescription] = [
+        ModelDescription(ComputeGrowthModel.self), ModelDescription(FeedbackModel.self), ModelDescription(RegulationModel.self),
+    ]
 
     /// The model with identifier `id`.
     public static func model(_ id: String) -> ModelDescription? { all.first { $0.id == id } }

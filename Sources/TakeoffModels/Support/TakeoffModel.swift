@@ -27,8 +27,18 @@ public protocol TakeoffModel {
     /// String-valued options (`[options]` keys).
     static var options: [OptionInfo] { get }
 
-    /// The typed parameters from values and options by name (all present, each already valid).
-    static func makeParameters(_ values: [String: Double], options: [String: String]) -> Parameters
+    /// Names of model-specific tables the scenario may hold (e.g. `actors`).
+    static var sectionNames: [String] { get }
+
+    /// The typed parameters from the inputs (parameters and options present and each valid;
+    /// sections as written, validated here with key paths).
+    static func makeParameters(_ inputs: ModelInputs) throws(ModelInputIssue) -> Parameters
+    /// State components for these parameters (default: ``states``).
+    static func stateVariables(_ parameters: Parameters) -> [VariableInfo]
+    /// Observables for these parameters (default: ``observables``).
+    static func observableVariables(_ parameters: Parameters) -> [VariableInfo]
+    /// Metrics for these parameters (default: ``metrics``).
+    static func metricList(_ parameters: Parameters) -> [MetricInfo]
     /// A problem with a combination of individually valid inputs, if any.
     static func validate(_ parameters: Parameters) -> ModelInputIssue?
     /// Default initial values by state name, given the parameters and the start year.
@@ -48,6 +58,10 @@ public protocol TakeoffModel {
 
 extension TakeoffModel {
     public static var options: [OptionInfo] { [] }
+    public static var sectionNames: [String] { [] }
+    public static func stateVariables(_ parameters: Parameters) -> [VariableInfo] { states }
+    public static func observableVariables(_ parameters: Parameters) -> [VariableInfo] { observables }
+    public static func metricList(_ parameters: Parameters) -> [MetricInfo] { metrics }
     public static func validate(_ parameters: Parameters) -> ModelInputIssue? { nil }
     public static func narrative(_ metrics: [String: Double?]) -> [String] { [] }
 }
@@ -62,9 +76,9 @@ public struct ModelDescription: Sendable {
     public let eventSettings: [EventSettingInfo]
     public let metrics: [MetricInfo]
     public let options: [OptionInfo]
+    public let sectionNames: [String]
     let runner: @Sendable (ModelInputs, SolverOptions) throws(SolverError) -> ModelRun
-    let initialStateDefaults: @Sendable ([String: Double], [String: String], Double) -> [String: Double]
-    let validator: @Sendable ([String: Double], [String: String]) -> ModelInputIssue?
+    let preparer: @Sendable (ModelInputs) throws(ModelInputIssue) -> [String: Double]
     let narrator: @Sendable ([String: Double?]) -> [String]
 
     init<M: TakeoffModel>(_ model: M.Type) {
@@ -76,11 +90,13 @@ public struct ModelDescription: Sendable {
         eventSettings = M.eventSettings
         metrics = M.metrics
         options = M.options
+        sectionNames = M.sectionNames
         runner = { inputs, options throws(SolverError) in try ModelRunner.run(M.self, inputs: inputs, options: options) }
-        initialStateDefaults = { values, options, start in
-            M.defaultInitialState(M.makeParameters(values, options: options), start: start)
+        preparer = { inputs throws(ModelInputIssue) in
+            let parameters = try M.makeParameters(inputs)
+            if let issue = M.validate(parameters) { throw issue }
+            return M.defaultInitialState(parameters, start: inputs.start)
         }
-        validator = { values, options in M.validate(M.makeParameters(values, options: options)) }
         narrator = { M.narrative($0) }
     }
 
@@ -92,15 +108,10 @@ public struct ModelDescription: Sendable {
     /// The parameter named `name`.
     public func parameter(_ name: String) -> ParameterInfo? { parameters.first { $0.name == name } }
 
-    /// Default initial values for the given parameters (by name) and start year.
-    public func defaultInitialState(parameters values: [String: Double], options: [String: String],
-                                    start: Double) -> [String: Double] {
-        initialStateDefaults(values, options, start)
-    }
-
-    /// A problem with a combination of individually valid inputs, if any.
-    public func validate(parameters values: [String: Double], options: [String: String]) -> ModelInputIssue? {
-        validator(values, options)
+    /// Checks inputs that are individually valid as a whole (sections included) and returns
+    /// the model's default initial state for them.
+    public func prepare(_ inputs: ModelInputs) throws(ModelInputIssue) -> [String: Double] {
+        try preparer(inputs)
     }
 
     /// Plain-words summary lines of a run's metrics.
