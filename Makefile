@@ -24,6 +24,8 @@ test: deps
 	$(PYTHON) Plots/plot_run.py out/test-plot.csv out/test-plot.png
 	.build/debug/takeoff run Models/feedback.toml --csv out/test-feedback.csv > /dev/null
 	$(PYTHON) Plots/plot_feedback.py out/test-feedback.csv out/test-feedback.png
+	.build/debug/takeoff run Models/regulation-theft.toml --csv out/test-regulation.csv > /dev/null
+	$(PYTHON) Plots/plot_regulation.py out/test-regulation.csv out/test-regulation.png
 
 release: deps
 	$(SWIFT) build -c release --product takeoff
@@ -44,6 +46,11 @@ plots: run
 	$(PYTHON) Plots/plot_run.py out/compute-growth.csv Plots/compute-growth.png
 	.build/release/takeoff run Models/feedback.toml --csv out/feedback.csv
 	$(PYTHON) Plots/plot_feedback.py out/feedback.csv Plots/feedback.png
+	.build/release/takeoff run Models/regulation-decaying.toml --csv out/regulation-decaying.csv
+	$(PYTHON) Plots/plot_regulation.py out/regulation-decaying.csv Plots/regulation-decaying.png
+	.build/release/takeoff run Models/regulation-theft.toml --csv out/regulation-theft.csv
+	$(PYTHON) Plots/plot_regulation.py out/regulation-theft.csv Plots/regulation-theft.png
+	$(PYTHON) Plots/regulation_sweep.py .build/release/takeoff Plots/regulation-sweep.csv Plots/regulation-sweep.png
 
 clean:
 	rm -rf .build out
