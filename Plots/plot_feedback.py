@@ -4,8 +4,6 @@ into more copies (count) and more capable copies (capability).
 
 Usage: python3 Plots/plot_feedback.py out/feedback.csv Plots/feedback.png
 """
-import csv
-import json
 import os
 import sys
 
@@ -13,21 +11,16 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
+from takeoff_csv import read_run, save_atomically  # noqa: E402
 
 
-def read_csv(path):
-    with open(path, newline="") as f:
-        rows = list(csv.DictReader(f))
-    return {key: [float(r[key]) for r in rows] for key in rows[0].keys()}
 
 
 def main():
     if len(sys.argv) != 3:
         sys.exit("usage: plot_feedback.py RUN.csv OUT.png")
     csv_path, png_path = sys.argv[1], sys.argv[2]
-    data = read_csv(csv_path)
-    meta_path = csv_path[:-4] + ".meta.json"
-    meta = json.load(open(meta_path)) if os.path.exists(meta_path) else {}
+    data, meta = read_run(csv_path)
     events = {e["name"]: e["year"] for e in meta.get("allEvents", []) if e["occurrence"] == 1}
     years = data["year"]
 
@@ -58,10 +51,7 @@ def main():
     for ax in (top, bottom):
         ax.grid(True, alpha=0.3)
     fig.tight_layout()
-    tmp = png_path + ".tmp.png"
-    fig.savefig(tmp, dpi=110)
-    os.replace(tmp, png_path)
-    print(f"wrote {png_path}")
+    save_atomically(fig, png_path)
 
 
 if __name__ == "__main__":

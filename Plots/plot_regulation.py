@@ -4,8 +4,6 @@ and the located dates at which actors reach the threshold.
 
 Usage: python3 Plots/plot_regulation.py out/regulation.csv Plots/regulation.png
 """
-import csv
-import json
 import math
 import os
 import sys
@@ -14,16 +12,14 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
+from takeoff_csv import read_run, save_atomically  # noqa: E402
 
 
 def main():
     if len(sys.argv) != 3:
         sys.exit("usage: plot_regulation.py RUN.csv OUT.png")
     csv_path, png_path = sys.argv[1], sys.argv[2]
-    with open(csv_path, newline="") as f:
-        rows = list(csv.DictReader(f))
-    data = {key: [float(r[key]) for r in rows] for key in rows[0].keys()}
-    meta = json.load(open(csv_path[:-4] + ".meta.json"))
+    data, meta = read_run(csv_path)
     scenario = meta["resolvedScenario"]
     years = data["year"]
     actors = sorted(k[: -len(".capability")] for k in data if k.endswith(".capability"))
@@ -53,10 +49,7 @@ def main():
     ax.grid(True, alpha=0.3)
     ax.legend(fontsize=8, loc="upper left")
     fig.tight_layout()
-    tmp = png_path + ".tmp.png"
-    fig.savefig(tmp, dpi=110)
-    os.replace(tmp, png_path)
-    print(f"wrote {png_path}")
+    save_atomically(fig, png_path)
 
 
 if __name__ == "__main__":

@@ -6,8 +6,6 @@ Usage: python3 Plots/plot_run.py out/compute-growth.csv Plots/compute-growth.png
 Reads only the CSV contract (header `year,...`, `nan`/`inf` for non-finite values) and the
 `<name>.meta.json` sidecar (`allEvents`, `columns` with units).
 """
-import csv
-import json
 import os
 import sys
 
@@ -15,26 +13,18 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
+from takeoff_csv import read_run, save_atomically  # noqa: E402
 
 
-def read_csv(path):
-    with open(path, newline="") as f:
-        rows = list(csv.DictReader(f))
-    return {key: [float(r[key]) for r in rows] for key in rows[0].keys()}
 
 
 def main():
     if len(sys.argv) != 3:
         sys.exit("usage: plot_run.py RUN.csv OUT.png")
     csv_path, png_path = sys.argv[1], sys.argv[2]
-    data = read_csv(csv_path)
-    meta_path = csv_path[:-4] + ".meta.json" if csv_path.endswith(".csv") else csv_path + ".meta.json"
-    events, units = [], {}
-    if os.path.exists(meta_path):
-        with open(meta_path) as f:
-            meta = json.load(f)
-        events = meta.get("allEvents", [])
-        units = {c["name"]: c["unit"] for c in meta.get("columns", [])}
+    data, meta = read_run(csv_path)
+    events = meta.get("allEvents", [])
+    units = {c["name"]: c["unit"] for c in meta.get("columns", [])}
 
     fig, ax = plt.subplots(figsize=(9, 5.5))
     years = data["year"]
@@ -49,15 +39,12 @@ def main():
         ax.axvline(event["year"], color="grey", lw=0.6, alpha=0.6)
         ax.annotate(event["name"].replace("Year", ""), (event["year"], 0.02), xycoords=("data", "axes fraction"),
                     rotation=90, fontsize=7, color="dimgrey", ha="right", va="bottom")
-    title = meta.get("resolvedScenario", {}).get("description", "") if events or units else ""
+    title = meta.get("resolvedScenario", {}).get("description", "")
     ax.set_title(title or os.path.basename(csv_path))
     ax.grid(True, which="major", alpha=0.3)
     ax.legend(fontsize=8, loc="upper left")
     fig.tight_layout()
-    tmp = png_path + ".tmp.png"
-    fig.savefig(tmp, dpi=110)
-    os.replace(tmp, png_path)  # atomic: never a half-written PNG
-    print(f"wrote {png_path}")
+    save_atomically(fig, png_path)
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
+from takeoff_csv import save_atomically  # noqa: E402
 
 SCENARIO = "Models/regulation-decaying.toml"
 STRENGTHS = [0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0]
@@ -64,9 +65,7 @@ def main():
     ax.grid(True, alpha=0.3)
     ax.legend(fontsize=8)
     fig.tight_layout()
-    tmp_png = png_path + ".tmp.png"
-    fig.savefig(tmp_png, dpi=110)
-    os.replace(tmp_png, png_path)
+    save_atomically(fig, png_path)
     worst = max(abs(r["delayBoughtMonths"] - r["closedFormMonths"]) for r in rows)
     print(f"wrote {csv_path} and {png_path}; largest difference from the closed form: {worst:.2e} months")
 

@@ -54,7 +54,8 @@ public enum ValueConstraint: String, Sendable, Codable, Equatable {
     }
 }
 
-/// A state component or an observable (a derived output column).
+/// A named quantity with a unit and a meaning: a state component, an observable (a derived
+/// output column) or a metric (a reported summary number).
 public struct VariableInfo: Sendable, Equatable, Codable {
     public var name: String
     public var unit: String
@@ -85,18 +86,8 @@ public struct EventSettingInfo: Sendable, Equatable, Codable {
     }
 }
 
-/// A reported summary number of a run.
-public struct MetricInfo: Sendable, Equatable, Codable {
-    public var name: String
-    public var unit: String
-    public var meaning: String
-
-    public init(_ name: String, unit: String, meaning: String) {
-        self.name = name
-        self.unit = unit
-        self.meaning = meaning
-    }
-}
+/// A reported summary number of a run: a name, a unit and a meaning, like a variable.
+public typealias MetricInfo = VariableInfo
 
 /// A string-valued model option under the scenario's `[options]` table (e.g. the training
 /// split `"fixed"` or `"optimal"`).

@@ -7,7 +7,7 @@ import TakeoffGSL
 /// settings, time span) into an ``ODEProblem`` over its typed `Parameters`, and turns a
 /// solution into observables and metrics. ``ModelRunner`` does the rest, the same way for
 /// every model.
-public protocol TakeoffModel {
+public protocol TakeoffModel: SendableMetatype {
     associatedtype Parameters: Sendable
 
     /// Identifier used in scenario files (`model = "compute-growth"`).
