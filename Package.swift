@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "TakeoffCore", targets: ["TakeoffCore"]),
         .library(name: "TakeoffGSL", targets: ["TakeoffGSL"]),
         .library(name: "TakeoffModels", targets: ["TakeoffModels"]),
+        .library(name: "TakeoffSampling", targets: ["TakeoffSampling"]),
         .library(name: "TakeoffIO", targets: ["TakeoffIO"]),
     ],
     dependencies: [
@@ -31,9 +32,11 @@ let package = Package(
         .target(name: "TakeoffCore"),
         .target(name: "TakeoffGSL", dependencies: ["CGSL", "TakeoffCore"]),
         .target(name: "TakeoffModels", dependencies: ["TakeoffCore", "TakeoffGSL"]),
+        .target(name: "TakeoffSampling", dependencies: ["TakeoffCore", "TakeoffGSL"]),
         .target(
             name: "TakeoffIO",
-            dependencies: ["TakeoffCore", "TakeoffGSL", "TakeoffModels", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: ["TakeoffCore", "TakeoffGSL", "TakeoffModels", "TakeoffSampling",
+                           .product(name: "TOMLKit", package: "TOMLKit"), .product(name: "SwiftCSV", package: "SwiftCSV")]
         ),
         .executableTarget(
             name: "takeoff",
@@ -45,6 +48,7 @@ let package = Package(
             path: "Benchmarks/takeoff-bench"
         ),
         .testTarget(name: "TakeoffCoreTests", dependencies: ["TakeoffCore", "TakeoffGSL"]),
+        .testTarget(name: "TakeoffSamplingTests", dependencies: ["TakeoffSampling", "TakeoffGSL"]),
         .testTarget(name: "TakeoffModelsTests", dependencies: ["TakeoffModels", "TakeoffIO", "TakeoffGSL", "TakeoffCore"]),
         .testTarget(
             name: "TakeoffIOTests",

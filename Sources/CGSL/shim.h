@@ -16,6 +16,9 @@
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_version.h>
 #include <gsl/gsl_odeiv2.h>
+#include <gsl/gsl_rng.h>
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_cdf.h>
 
 static inline const gsl_odeiv2_step_type *cgsl_step_rk8pd(void) { return gsl_odeiv2_step_rk8pd; }
 static inline const gsl_odeiv2_step_type *cgsl_step_rkf45(void) { return gsl_odeiv2_step_rkf45; }
@@ -26,6 +29,7 @@ static inline const gsl_odeiv2_step_type *cgsl_step_msadams(void) { return gsl_o
 static inline const gsl_odeiv2_step_type *cgsl_step_msbdf(void) { return gsl_odeiv2_step_msbdf; }
 
 static inline const char *cgsl_version(void) { return gsl_version; }
+static inline const gsl_rng_type *cgsl_rng_mt19937(void) { return gsl_rng_mt19937; }
 
 static inline int cgsl_success(void) { return GSL_SUCCESS; }
 static inline int cgsl_ebadfunc(void) { return GSL_EBADFUNC; }

@@ -107,7 +107,8 @@ public struct RunReport {
         return Self.serialize(object, pretty: true)
     }
 
-    static func serialize(_ object: Any, pretty: Bool) -> String {
+    /// JSON text with sorted keys (byte-stable), one line or pretty.
+    public static func serialize(_ object: Any, pretty: Bool) -> String {
         var options: JSONSerialization.WritingOptions = [.sortedKeys, .withoutEscapingSlashes]
         if pretty { options.insert(.prettyPrinted) }
         let data = (try? JSONSerialization.data(withJSONObject: object, options: options)) ?? Data("{}".utf8)

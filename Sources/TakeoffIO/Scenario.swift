@@ -1,5 +1,6 @@
 import TakeoffCore
 import TakeoffModels
+import TakeoffSampling
 
 /// A validated scenario: which model, over which years, with which numbers, solved how.
 ///
@@ -19,7 +20,7 @@ import TakeoffModels
 ///                                   # eventTimeTolerance, divergenceThreshold
 /// [events]                          # model event settings, e.g. trainingRunThresholds = [1e26]
 /// [report]                          # events = [...], metrics = [...]: what to print; omitted: all
-/// [uncertainty]                     # reserved (Monte Carlo); must be empty for now
+/// [uncertainty]                     # distributions for `takeoff sample` (UncertaintyReader)
 /// [expect]                          # reserved (`takeoff verify`); must be empty for now
 /// ```
 public struct Scenario: Sendable {
@@ -39,6 +40,23 @@ public struct Scenario: Sendable {
     public var overrides: [String]
     /// The scenario with every default filled in, as written to the metadata sidecar.
     public var resolved: [String: ConfigValue]
+    /// Initial values the file (or `--set`) gave explicitly; the rest follow the parameters.
+    public var initialOverrides: [String: Double]
+    /// The `[uncertainty]` distributions, if any (used by `takeoff sample`; `run` uses the
+    /// point values in `[parameters]`).
+    public var uncertainty: ParameterSampler?
+
+    /// The inputs with some parameters replaced (a Monte Carlo draw), initial values rederived
+    /// from them unless the file fixed them. Throws when the draw is not a valid combination.
+    public func inputs(with values: [String: Double]) throws(ModelInputIssue) -> ModelInputs {
+        var draft = inputs
+        for (k, v) in values { draft.parameters[k] = v }
+        draft.initialState = [:]
+        var initial = try model.prepare(draft)
+        initial.merge(initialOverrides) { $1 }
+        draft.initialState = initial
+        return draft
+    }
 
     /// Runs the scenario.
     public func run() throws(SolverError) -> ModelRun {

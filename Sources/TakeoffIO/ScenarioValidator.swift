@@ -85,10 +85,10 @@ struct ScenarioValidator {
                         "unknown model '\(modelID)': expected one of \(ModelRegistry.all.map(\.id).joined(separator: ", "))")
         }
         let description = try tree["description"].map { v throws(ScenarioError) in try string(v, "description") }
-        for reserved in ["uncertainty", "expect"] where !(try table(tree[reserved], reserved)).isEmpty {
-            throw error(reserved, .reservedTable,
-                        "[\(reserved)] is reserved for later work (\(reserved == "uncertainty" ? "Monte Carlo sampling" : "takeoff verify")) and is not supported yet; remove it")
+        if !(try table(tree["expect"], "expect")).isEmpty {
+            throw error("expect", .reservedTable, "[expect] is reserved for `takeoff verify`, which is not built yet; remove it")
         }
+        let uncertainty = try UncertaintyReader(validator: self, model: model).read(tree["uncertainty"])
 
         // Time.
         guard tree["time"] != nil else { throw error("time", .missingKey, "missing: expected a [time] table with start and end") }
@@ -144,7 +144,9 @@ struct ScenarioValidator {
         // Initial state: model defaults given the parameters, then the file.
         let initialTable = try table(tree["initial"], "initial")
         try checkKeys(initialTable, allowed: model.states.map(\.name), prefix: "initial", what: "(a state of '\(model.id)')")
-        for (key, value) in initialTable { initial[key] = try number(value, "initial.\(key)", .finite) }
+        var initialOverrides: [String: Double] = [:]
+        for (key, value) in initialTable { initialOverrides[key] = try number(value, "initial.\(key)", .finite) }
+        initial.merge(initialOverrides) { $1 }
 
         // Event settings.
         let eventTable = try table(tree["events"], "events")
@@ -179,7 +181,8 @@ struct ScenarioValidator {
         if !options.isEmpty { resolved["options"] = .table(options.mapValues { .string($0) }) }
         resolved["solver"] = .table(SolverOptionsCoding.table(solver))
         return Scenario(file: file, model: model, description: description, inputs: inputs, solver: solver,
-                        reportedEvents: reportedEvents, reportedMetrics: reportedMetrics, overrides: [], resolved: resolved)
+                        reportedEvents: reportedEvents, reportedMetrics: reportedMetrics, overrides: [], resolved: resolved,
+                        initialOverrides: initialOverrides, uncertainty: uncertainty)
     }
 
     func strings(_ value: ConfigValue, _ path: String) throws(ScenarioError) -> [String] {

@@ -1,0 +1,207 @@
+import Dispatch
+import Foundation
+import TakeoffCore
+import TakeoffGSL
+import TakeoffModels
+import TakeoffSampling
+
+/// What `takeoff sample` runs: the scenario, the draws, the slice of run ids, the outputs asked for.
+public struct SampleOptions: Sendable {
+    public var runs: Int
+    public var seed: UInt64
+    public var threads: Int
+    /// Variables whose quantile bands are computed on the save grid.
+    public var bands: [String]
+    public var probabilities: [ProbabilityQuery]
+    /// `(i, n)`: only the i-th of n slices of the run ids (0-based i).
+    public var shard: (index: Int, count: Int)?
+    /// Run only this run id (to reproduce one draw).
+    public var onlyRun: Int?
+
+    public init(runs: Int, seed: UInt64, threads: Int, bands: [String] = [], probabilities: [ProbabilityQuery] = [],
+                shard: (index: Int, count: Int)? = nil, onlyRun: Int? = nil) {
+        self.runs = runs
+        self.seed = seed
+        self.threads = threads
+        self.bands = bands
+        self.probabilities = probabilities
+        self.shard = shard
+        self.onlyRun = onlyRun
+    }
+
+    /// The run ids this invocation computes.
+    public var runIDs: Range<Int> {
+        if let only = onlyRun { return only..<(only + 1) }
+        guard let shard else { return 0..<runs }
+        return (shard.index * runs / shard.count)..<((shard.index + 1) * runs / shard.count)
+    }
+}
+
+/// One run of a study: its draw and what came out.
+public struct RunRecord: Sendable {
+    public var runID: Int
+    public var seed: UInt64
+    /// `success`, `terminatedByEvent`, `singularity` (results), a failure status, or
+    /// `invalidParameters` when the draw is not a valid combination.
+    public var status: String
+    public var parameters: [Double]
+    public var metrics: [Double?]
+    public var message: String?
+
+    /// Whether the run counts in the summary (a result, not a failure).
+    public var isResult: Bool { ReturnCode(rawValue: status)?.isResult ?? false }
+}
+
+/// The computed part of a study (a whole study, or one shard).
+public struct StudyData: Sendable {
+    public var parameterNames: [String]
+    public var metricNames: [String]
+    public var records: [RunRecord]
+    /// Save grid of the bands and one histogram per band variable.
+    public var grid: [Double]
+    public var bands: [String: BandHistogram]
+}
+
+/// Runs the draws of a scenario's `[uncertainty]` in parallel, reproducibly.
+///
+/// Run k uses the seed SplitMix64(master, k) for its draw, and its own solver workspace, so
+/// its result does not depend on the thread count, on other runs or on the shard it falls in.
+/// Runs are computed in blocks of run ids; within a block, workers take interleaved ids and
+/// write into their own slots; blocks are then appended in id order.
+public struct SampleStudy: Sendable {
+    public let scenario: Scenario
+    public let sampler: ParameterSampler
+    public let options: SampleOptions
+
+    public init(scenario: Scenario, options: SampleOptions) {
+        self.scenario = scenario
+        self.sampler = scenario.uncertainty ?? ParameterSampler(parameters: [], copula: nil)
+        self.options = options
+    }
+
+    /// Solver options for a draw: the scenario's, saving only what metrics and bands need.
+    var solverOptions: SolverOptions {
+        var solver = scenario.solver
+        if options.bands.isEmpty {
+            solver.save = .at([scenario.inputs.start, scenario.inputs.end])
+        }
+        return solver
+    }
+
+    /// The band grid: the scenario's save grid.
+    var grid: [Double] {
+        guard case .every(let dt) = scenario.solver.save else { return [] }
+        let (t0, t1) = (scenario.inputs.start, scenario.inputs.end)
+        let direction: Double = t1 > t0 ? 1 : -1
+        var times = [t0]
+        var k = 1.0
+        while direction * (t1 - (t0 + direction * k * dt)) > 1e-9 * dt {
+            times.append(t0 + direction * k * dt)
+            k += 1
+        }
+        times.append(t1)
+        return times
+    }
+
+    /// Computes the runs, calling `progress(done)` after each block.
+    public func compute(progress: ((Int) -> Void)? = nil) -> StudyData {
+        let ids = options.runIDs
+        let grid = self.grid
+        var data = StudyData(parameterNames: sampler.parameters.map(\.name), metricNames: [], records: [],
+                             grid: grid, bands: [:])
+        for name in options.bands { data.bands[name] = BandHistogram(gridPoints: grid.count) }
+        data.records.reserveCapacity(ids.count)
+        let blockSize = 1024
+        var start = ids.lowerBound
+        while start < ids.upperBound {
+            let block = start..<min(start + blockSize, ids.upperBound)
+            let results = computeBlock(block)
+            for result in results {
+                if data.metricNames.isEmpty, !result.metricNames.isEmpty { data.metricNames = result.metricNames }
+                if result.record.isResult {
+                    for (name, values) in result.bandValues { for (i, v) in values.enumerated() { data.bands[name]!.add(v, at: i) } }
+                }
+                data.records.append(result.record)
+            }
+            start = block.upperBound
+            progress?(start - ids.lowerBound)
+        }
+        if data.metricNames.isEmpty { data.metricNames = defaultMetricNames() }
+        return data
+    }
+
+    /// Metric names when no run produced any (every draw invalid): those of the point scenario.
+    func defaultMetricNames() -> [String] {
+        (try? scenario.run().metrics.map(\.name)) ?? []
+    }
+
+    struct RunResult: @unchecked Sendable {
+        var record: RunRecord
+        var metricNames: [String]
+        var bandValues: [(String, [Double])]
+    }
+
+    func computeBlock(_ block: Range<Int>) -> [RunResult] {
+        let count = block.count
+        let slots = UnsafeMutableBufferPointer<RunResult?>.allocate(capacity: count)
+        slots.initialize(repeating: nil)
+        defer { slots.deallocate() }
+        nonisolated(unsafe) let shared = slots
+        let workers = max(1, min(options.threads, count))
+        let study = self
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let stream = RandomStream(seed: 0)
+            var k = worker
+            while k < count {
+                shared[k] = study.runOne(block.lowerBound + k, stream: stream)
+                k += workers
+            }
+        }
+        return slots.map { $0! }
+    }
+
+    func runOne(_ runID: Int, stream: RandomStream) -> RunResult {
+        let seed = RunSeed.seed(master: options.seed, run: runID)
+        let values = sampler.draw(seed: seed, stream: stream)
+        var record = RunRecord(runID: runID, seed: seed, status: "", parameters: values, metrics: [], message: nil)
+        let draw = Dictionary(uniqueKeysWithValues: zip(sampler.parameters.map(\.name), values))
+        let inputs: ModelInputs
+        do {
+            inputs = try scenario.inputs(with: draw)
+        } catch {
+            record.status = "invalidParameters"
+            record.message = error.message
+            return RunResult(record: record, metricNames: [], bandValues: [])
+        }
+        do {
+            let run = try scenario.model.run(inputs, options: solverOptions)
+            record.status = run.status.rawValue
+            record.message = run.message
+            record.metrics = run.metrics.map(\.value)
+            let bands = options.bands.map { name in (name, bandValues(run, name)) }
+            return RunResult(record: record, metricNames: run.metrics.map(\.name), bandValues: bands)
+        } catch {
+            record.status = "invalidParameters"
+            record.message = "\(error)"
+            return RunResult(record: record, metricNames: [], bandValues: [])
+        }
+    }
+
+    /// The variable on the grid: saved values at grid times; after an early end, +infinity
+    /// for a singularity (the state has diverged) and NaN otherwise.
+    func bandValues(_ run: ModelRun, _ name: String) -> [Double] {
+        guard let column = run.column(name) else { return Array(repeating: .nan, count: grid.count) }
+        var out: [Double] = []
+        out.reserveCapacity(grid.count)
+        var row = 0
+        for t in grid {
+            while row < run.years.count, run.years[row] < t - 1e-9 { row += 1 }
+            if row < run.years.count, abs(run.years[row] - t) <= 1e-9 {
+                out.append(column[row])
+            } else {
+                out.append(run.status == .singularity ? .infinity : .nan)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import SwiftCSV
+import TakeoffSampling
+
+/// Why shard folders cannot be merged.
+public struct MergeError: Error, CustomStringConvertible, Sendable {
+    public var folder: String
+    public var message: String
+    public var description: String { "\(folder): \(message)" }
+}
+
+/// `takeoff merge`: shard folders into exactly the files a single run writes.
+///
+/// Refuses shards whose `meta.json` differ (another scenario, seed, run count, requested
+/// outputs or program version), shard sets with a missing or duplicate shard, and folders that
+/// are not shards.
+public enum StudyMerger {
+    struct Shard {
+        var folder: String
+        var index: Int
+        var count: Int
+        var metadata: String
+        var records: [RunRecord]
+        var parameterNames: [String]
+        var metricNames: [String]
+        var grid: [Double]
+        var bands: [String: BandHistogram]
+    }
+
+    public static func merge(folders: [String], into output: String) throws {
+        guard !folders.isEmpty else { throw MergeError(folder: "merge", message: "no shard folders given") }
+        let shards = try folders.map(read).sorted { $0.index < $1.index }
+        let first = shards[0]
+        for s in shards where s.metadata != first.metadata {
+            throw MergeError(folder: s.folder, message: "meta.json differs from \(first.folder): a different scenario, seed, run count, requested outputs or program version")
+        }
+        for s in shards where s.count != first.count {
+            throw MergeError(folder: s.folder, message: "is shard \(s.index + 1)/\(s.count), but \(first.folder) is one of \(first.count)")
+        }
+        var seen = Set<Int>()
+        for s in shards where !seen.insert(s.index).inserted {
+            throw MergeError(folder: s.folder, message: "duplicate shard \(s.index + 1)/\(s.count)")
+        }
+        let missing = (0..<first.count).filter { !seen.contains($0) }
+        guard missing.isEmpty else {
+            throw MergeError(folder: "merge", message: "missing shard(s) \(missing.map { "\($0 + 1)/\(first.count)" }.joined(separator: ", "))")
+        }
+        guard let meta = try JSONSerialization.jsonObject(with: Data(first.metadata.utf8)) as? [String: Any] else {
+            throw MergeError(folder: first.folder, message: "meta.json is not a JSON object")
+        }
+        let bandNames = meta["bands"] as? [String] ?? []
+        let queries = (meta["probabilities"] as? [String] ?? []).compactMap(ProbabilityQuery.init)
+        var data = StudyData(parameterNames: first.parameterNames, metricNames: first.metricNames,
+                             records: shards.flatMap(\.records), grid: first.grid, bands: first.bands)
+        for s in shards.dropFirst() {
+            for (name, h) in s.bands { data.bands[name]?.merge(h) }
+        }
+        try StudyWriter.writeStudy(data, metadata: first.metadata, bands: bandNames, probabilities: queries, to: output)
+    }
+
+    static func text(_ folder: String, _ name: String) throws -> String {
+        guard let text = try? String(contentsOfFile: folder + "/" + name, encoding: .utf8) else {
+            throw MergeError(folder: folder, message: "no \(name): not a shard folder of `takeoff sample --shard`")
+        }
+        return text
+    }
+
+    static func read(_ folder: String) throws -> Shard {
+        let metadata = try text(folder, "meta.json")
+        guard let shard = try JSONSerialization.jsonObject(with: Data(try text(folder, "shard.json").utf8)) as? [String: Any],
+              let index = shard["index"] as? Int, let count = shard["count"] as? Int,
+              let meta = try JSONSerialization.jsonObject(with: Data(metadata.utf8)) as? [String: Any] else {
+            throw MergeError(folder: folder, message: "shard.json or meta.json is malformed")
+        }
+        let parameterNames = meta["uncertainParameters"] as? [String] ?? []
+        let runs = try CSV<Enumerated>(string: try text(folder, "runs.csv"))
+        let header = runs.header
+        guard header.count >= 3 + parameterNames.count else { throw MergeError(folder: folder, message: "runs.csv has too few columns") }
+        let metricNames = Array(header.dropFirst(3 + parameterNames.count))
+        var messages: [Int: String] = [:]
+        for row in try CSV<Enumerated>(string: try text(folder, "failures.csv")).rows where row.count >= 4 {
+            if let id = Int(row[0]) { messages[id] = row[3] }
+        }
+        var records: [RunRecord] = []
+        for row in runs.rows {
+            guard row.count == header.count, let id = Int(row[0]), let seed = UInt64(row[1]) else {
+                throw MergeError(folder: folder, message: "runs.csv has a malformed row")
+            }
+            let parameters = row[3..<(3 + parameterNames.count)].map { Double($0) ?? .nan }
+            let metrics = row[(3 + parameterNames.count)...].map { $0.isEmpty ? nil : Double($0) }
+            records.append(RunRecord(runID: id, seed: seed, status: row[2], parameters: Array(parameters),
+                                     metrics: Array(metrics), message: messages[id]))
+        }
+        guard let partial = try JSONSerialization.jsonObject(with: Data(try text(folder, "bands.partial.json").utf8)) as? [String: Any] else {
+            throw MergeError(folder: folder, message: "bands.partial.json is malformed")
+        }
+        let grid = (partial["grid"] as? [String] ?? []).compactMap(Double.init)
+        var bands: [String: BandHistogram] = [:]
+        for (name, value) in partial["bands"] as? [String: [String: Any]] ?? [:] {
+            let bins = (value["bins"] as? [[String: Int]] ?? []).map { point in
+                Dictionary(uniqueKeysWithValues: point.compactMap { k, v in Int(k).map { ($0, v) } })
+            }
+            bands[name] = BandHistogram(bins: bins, nonFinite: value["nonFinite"] as? [Int] ?? [])
+        }
+        return Shard(folder: folder, index: index, count: count, metadata: metadata, records: records,
+                     parameterNames: parameterNames, metricNames: metricNames, grid: grid, bands: bands)
+    }
+}

@@ -1,0 +1,177 @@
+import ArgumentParser
+import Foundation
+import TakeoffIO
+import TakeoffSampling
+
+struct SampleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sample",
+        abstract: "Monte Carlo over a scenario's [uncertainty]: runs.csv, summary.csv, failures.csv, meta.json (and bands.csv, probabilities.csv).")
+
+    @Argument(help: "Scenario file with an [uncertainty] table.")
+    var scenario: String
+
+    @Option(help: "Number of draws.")
+    var runs: Int = 1000
+
+    @Option(help: "Master seed; run k uses SplitMix64(seed, k).")
+    var seed: UInt64 = 1
+
+    @Option(help: "Worker threads (default: all cores). Outputs do not depend on it.")
+    var threads: Int?
+
+    @Option(help: ArgumentHelp("Output folder.", valueName: "dir"))
+    var output: String = "out/sample"
+
+    @Option(help: ArgumentHelp("Variables whose quantile bands are written to bands.csv (comma-separated).", valueName: "v1,v2"))
+    var bands: String?
+
+    @Option(name: .customLong("probability"), help: ArgumentHelp("A probability to estimate, e.g. 'monthsHumanLevelToBeyond<12' (repeatable).", valueName: "expr"))
+    var probabilities: [String] = []
+
+    @Option(help: ArgumentHelp("Run only the i-th of n slices of the run ids (1-based), into its own folder.", valueName: "i/n"))
+    var shard: String?
+
+    @Option(name: .customLong("run-id"), help: ArgumentHelp("Run only this run id (reproduces one draw of the study).", valueName: "k"))
+    var runID: Int?
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override a scenario key (repeatable).", valueName: "key.path=value"))
+    var overrides: [String] = []
+
+    @Flag(help: "No progress bar.")
+    var quiet = false
+
+    @Flag(help: "Print a JSON object with the summary.")
+    var json = false
+
+    func run() throws {
+        let loaded: Scenario
+        do { loaded = try ScenarioLoader.load(path: scenario, overrides: overrides) } catch { throw fail(error) }
+        guard loaded.uncertainty != nil else {
+            printError("error: \(scenario): no [uncertainty] table; `takeoff sample` needs distributions to draw from")
+            throw ExitCode(64)
+        }
+        guard runs >= 1 else { printError("error: --runs must be at least 1"); throw ExitCode(64) }
+        let queries = try probabilities.map { text -> ProbabilityQuery in
+            guard let q = ProbabilityQuery(text) else {
+                printError("error: --probability '\(text)': expected metric<value, metric<=value, metric>value or metric>=value")
+                throw ExitCode(64)
+            }
+            return q
+        }
+        var shardSlice: (Int, Int)?
+        if let shard {
+            let parts = shard.split(separator: "/").compactMap { Int($0) }
+            guard parts.count == 2, parts[1] >= 1, (1...parts[1]).contains(parts[0]) else {
+                printError("error: --shard '\(shard)': expected i/n with 1 ≤ i ≤ n")
+                throw ExitCode(64)
+            }
+            shardSlice = (parts[0] - 1, parts[1])
+        }
+        if let runID, !(0..<runs).contains(runID) {
+            printError("error: --run-id \(runID) is outside 0..<\(runs)")
+            throw ExitCode(64)
+        }
+        let bandNames = bands?.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } ?? []
+        if !bandNames.isEmpty {
+            guard case .every = loaded.solver.save else {
+                printError("error: \(scenario): --bands needs a save grid; set time.saveEvery")
+                throw ExitCode(64)
+            }
+            let columns = (try? loaded.run().columns) ?? []
+            for name in bandNames where !columns.contains(name) {
+                printError("error: --bands: '\(name)' is not a column of model '\(loaded.model.id)': expected one of \(columns.joined(separator: ", "))")
+                throw ExitCode(64)
+            }
+        }
+        let options = SampleOptions(runs: runs, seed: seed, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
+                                    bands: bandNames, probabilities: queries, shard: shardSlice, onlyRun: runID)
+        let study = SampleStudy(scenario: loaded, options: options)
+        let total = options.runIDs.count
+        let progress = ProgressBar(total: total, enabled: !quiet && isatty(2) != 0)
+        let clock = ContinuousClock()
+        let started = clock.now
+        let data = study.compute { progress.update($0) }
+        progress.finish()
+        let elapsed = clock.now - started
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        do {
+            if shardSlice != nil {
+                try StudyWriter.writeShard(data, scenario: loaded, options: options, to: output)
+            } else {
+                try StudyWriter.writeStudy(data, scenario: loaded, options: options, to: output)
+            }
+            let timing: [String: Any] = ["seconds": seconds, "runs": total, "threads": options.threads,
+                                         "runsPerSecond": Double(total) / max(seconds, 1e-9)]
+            try AtomicFile.write(RunReport.serialize(timing, pretty: true), to: output + "/timing.json")
+        } catch {
+            printError("error: cannot write \(output): \(error.localizedDescription)")
+            throw ExitCode(74)
+        }
+        let failures = data.records.filter { !$0.isResult }.count
+        if json {
+            let summary = data.metricNames.enumerated().map { j, name -> [String: Any] in
+                let s = MetricSummary(name: name, values: data.records.filter(\.isResult).map { $0.metrics[j] })
+                return ["metric": name, "reached": s.reached, "q05": jsonNumber(s.quantiles[0]), "q50": jsonNumber(s.quantiles[3]),
+                        "q95": jsonNumber(s.quantiles[6]), "mean": jsonNumber(s.mean)]
+            }
+            print(RunReport.serialize(["model": loaded.model.id, "status": failures == 0 ? "success" : "someFailed",
+                                       "runs": total, "failures": failures, "output": output, "summary": summary],
+                                      pretty: false), terminator: "")
+        } else {
+            print("\(total) runs of \(loaded.model.id) in \(String(format: "%.2f", seconds)) s (\(options.threads) threads), \(failures) failed; wrote \(output)/")
+        }
+    }
+
+    func jsonNumber(_ x: Double) -> Any { x.isFinite ? x : NSNull() }
+}
+
+struct MergeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge",
+        abstract: "Combine the shard folders of `takeoff sample --shard` into the files of a single run.")
+
+    @Argument(help: "Shard folders.")
+    var folders: [String]
+
+    @Option(help: ArgumentHelp("Output folder.", valueName: "dir"))
+    var output: String
+
+    func run() throws {
+        do {
+            try StudyMerger.merge(folders: folders, into: output)
+        } catch let error as MergeError {
+            printError("error: \(error)")
+            throw ExitCode(64)
+        }
+        print("merged \(folders.count) shards into \(output)/")
+    }
+}
+
+/// A progress bar on standard error (only on a terminal).
+final class ProgressBar: @unchecked Sendable {
+    let total: Int
+    let enabled: Bool
+    let started = ContinuousClock.now
+
+    init(total: Int, enabled: Bool) {
+        self.total = total
+        self.enabled = enabled
+    }
+
+    func update(_ done: Int) {
+        guard enabled else { return }
+        let elapsed = ContinuousClock.now - started
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let rate = Double(done) / max(seconds, 1e-9)
+        let left = rate > 0 ? Double(total - done) / rate : 0
+        let width = 30
+        let filled = total > 0 ? width * done / total : width
+        let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+        FileHandleWriter.standardError(String(format: "\r[%@] %d/%d runs, %.0f runs/s, %.0f s left ", bar, done, total, rate, left))
+    }
+
+    func finish() {
+        if enabled { FileHandleWriter.standardError("\n") }
+    }
+}
