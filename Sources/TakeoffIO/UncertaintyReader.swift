@@ -22,7 +22,7 @@ struct UncertaintyReader {
     static let keys: [String: [String]] = [
         "point": ["value"], "normal": ["mean", "sd"], "lognormal": ["median", "sigma"], "uniform": ["min", "max"],
         "logUniform": ["min", "max"], "beta": ["alpha", "beta", "min", "max"], "triangular": ["min", "mode", "max"],
-        "splitNormal": ["mode", "sdLow", "sdHigh"], "splitLognormal": ["median", "sigmaLow", "sigmaHigh"],
+        "splitNormal": ["median", "sdLow", "sdHigh"], "splitLognormal": ["median", "sigmaLow", "sigmaHigh"],
         "percentiles": ["family", "p05", "p10", "p50", "p90", "p95"], "mixture": ["components"],
     ]
 
@@ -81,7 +81,7 @@ struct UncertaintyReader {
             }
             d = .triangular(min: lo, mode: mode, max: hi)
         case "splitNormal":
-            d = .splitNormal(mode: try number(t, "mode", path), sdLow: try number(t, "sdLow", path, .positive),
+            d = .splitNormal(median: try number(t, "median", path), sdLow: try number(t, "sdLow", path, .positive),
                              sdHigh: try number(t, "sdHigh", path, .positive))
         case "splitLognormal":
             d = .splitLognormal(median: try number(t, "median", path, .positive), sigmaLow: try number(t, "sigmaLow", path, .positive),

@@ -12,7 +12,7 @@ extension Distribution {
     /// best guess / aggressive values) or 10/90 with an optional median.
     ///
     /// Symmetric points give a plain normal or lognormal; lopsided ones a two-piece (split)
-    /// normal or lognormal, whose halves have their own widths: below the median
+    /// normal or lognormal, split at the median, whose halves have their own widths: below it
     /// `σ_low = (median − low)/z`, above it `σ_high = (high − median)/z`, `z = Φ⁻¹(highP)`
     /// (in log space for lognormals). Without a median, the symmetric midpoint is used.
     public static func fitted(family: Family, lowP: Double, low: Double, median: Double?, highP: Double,
@@ -24,7 +24,7 @@ extension Distribution {
             let m = median ?? (low * z + high * zLow) / (z + zLow)
             let sdLow = (m - low) / zLow, sdHigh = (high - m) / z
             return abs(sdLow - sdHigh) <= 1e-12 * max(sdLow, sdHigh) ? .normal(mean: m, sd: sdLow)
-                : .splitNormal(mode: m, sdLow: sdLow, sdHigh: sdHigh)
+                : .splitNormal(median: m, sdLow: sdLow, sdHigh: sdHigh)
         case .lognormal:
             let (ll, lh) = (log(low), log(high))
             let lm = median.map(log) ?? (ll * z + lh * zLow) / (z + zLow)

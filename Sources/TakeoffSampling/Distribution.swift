@@ -22,9 +22,10 @@ public indirect enum Distribution: Sendable, Equatable {
     case beta(alpha: Double, beta: Double, min: Double, max: Double)
     /// Triangular on [min, max] with the given mode.
     case triangular(min: Double, mode: Double, max: Double)
-    /// Two-piece normal: mode, with sdLow below it and sdHigh above it (each half keeps its
-    /// normal shape; the halves are weighted so the density is continuous).
-    case splitNormal(mode: Double, sdLow: Double, sdHigh: Double)
+    /// Two-piece normal split at the median: below it a half-normal of width sdLow holding
+    /// probability 1/2, above it one of width sdHigh. The density jumps at the median; in
+    /// exchange any lopsided 5/50/95 (or 10/50/90) points are hit exactly.
+    case splitNormal(median: Double, sdLow: Double, sdHigh: Double)
     /// Two-piece lognormal: ln x is split-normal around ln(median).
     case splitLognormal(median: Double, sigmaLow: Double, sigmaHigh: Double)
     /// The distribution restricted to [lower, upper].
@@ -89,8 +90,8 @@ public indirect enum Distribution: Sendable, Equatable {
         case .triangular(let a, let c, let b):
             let split = (c - a) / (b - a)
             return u < split ? a + sqrt(u * (b - a) * (c - a)) : b - sqrt((1 - u) * (b - a) * (b - c))
-        case .splitNormal(let mode, let low, let high):
-            return mode + Self.splitStandardQuantile(u, low: low, high: high)
+        case .splitNormal(let median, let low, let high):
+            return median + Self.splitStandardQuantile(u, low: low, high: high)
         case .splitLognormal(let median, let low, let high):
             return median * exp(Self.splitStandardQuantile(u, low: low, high: high))
         case .truncated(let d, let lo, let hi):
@@ -120,8 +121,8 @@ public indirect enum Distribution: Sendable, Equatable {
             if x <= a { return 0 }
             if x >= b { return 1 }
             return x <= c ? (x - a) * (x - a) / ((b - a) * (c - a)) : 1 - (b - x) * (b - x) / ((b - a) * (b - c))
-        case .splitNormal(let mode, let low, let high):
-            return Self.splitStandardCDF(x - mode, low: low, high: high)
+        case .splitNormal(let median, let low, let high):
+            return Self.splitStandardCDF(x - median, low: low, high: high)
         case .splitLognormal(let median, let low, let high):
             return x <= 0 ? 0 : Self.splitStandardCDF(log(x / median), low: low, high: high)
         case .truncated(let d, let lo, let hi):
@@ -134,17 +135,13 @@ public indirect enum Distribution: Sendable, Equatable {
         }
     }
 
-    /// Two-piece normal around 0: mass low/(low+high) below 0.
+    /// Two-piece normal around 0 split at the median: width `low` below, `high` above.
     static func splitStandardQuantile(_ u: Double, low: Double, high: Double) -> Double {
-        let below = low / (low + high)
-        if u <= below { return low * SpecialFunctions.normalQuantile(0.5 * u / below) }
-        return high * SpecialFunctions.normalQuantile(0.5 + 0.5 * (u - below) / (1 - below))
+        (u < 0.5 ? low : high) * SpecialFunctions.normalQuantile(u)
     }
 
     static func splitStandardCDF(_ z: Double, low: Double, high: Double) -> Double {
-        let below = low / (low + high)
-        if z <= 0 { return 2 * below * SpecialFunctions.normalCDF(z / low) }
-        return below + (1 - below) * (2 * SpecialFunctions.normalCDF(z / high) - 1)
+        SpecialFunctions.normalCDF(z / (z < 0 ? low : high))
     }
 
     /// Numerical inverse of the CDF (mixtures): the smallest x with F(x) ≥ u, by bisection on
