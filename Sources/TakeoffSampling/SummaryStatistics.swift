@@ -87,9 +87,11 @@ public struct ProbabilityQuery: Sendable, Equatable {
         return nil
     }
 
-    /// Whether a value satisfies the query; an unreached metric counts as +infinity.
+    /// Whether a value satisfies the query. A run where the metric does not exist (a milestone
+    /// never reached) never satisfies it: `monthsHumanLevelToBeyond<12` is false for a run that
+    /// never gets there, and so is `countShare>0.5`.
     public func holds(_ value: Double?) -> Bool {
-        let x = value ?? .infinity
+        guard let x = value else { return false }
         switch comparison {
         case .less: return x < threshold
         case .lessOrEqual: return x <= threshold

@@ -43,6 +43,9 @@ public struct FeedbackParameters: Sendable, Equatable {
     public var humanResearch: Bool
     /// δ in dS/dt = δ R^λ S^φ, calibrated at the start (set by the model, not a scenario key).
     public var researchProductivity: Double = 1
+    /// Logarithms of constant factors, set by ``FeedbackModel/calibrated(_:initialState:start:)``;
+    /// `nil` means compute them on each use.
+    public var constants: FeedbackConstants?
     /// Start year (set by the model from the time span).
     public var startYear: Double { compute.startYear }
 

@@ -59,6 +59,7 @@ public enum FeedbackModel: TakeoffModel {
         var p = parameters
         p.compute.startYear = start
         p.researchProductivity = 1
+        p.constants = FeedbackConstants(p)
         let algebra = FeedbackAlgebra(t: start, physical: initialState[0], software: initialState[1], p)
         let rate = M_LN2 / p.compute.softwareHalvingYears
         let unit = softwareDerivative(research: algebra.researchInput, software: initialState[1], p) / initialState[1]
@@ -84,14 +85,14 @@ public enum FeedbackModel: TakeoffModel {
         ) { t, y, dydt, p in
             let algebra = FeedbackAlgebra(t: t, physical: y[0], software: y[1], p)
             dydt[0] = physicalDerivative(t: t, physical: y[0], p)
-            dydt[1] = softwareDerivative(research: algebra.researchInput, software: y[1], p)
+            dydt[1] = y[1] * softwareGrowthRate(research: algebra.researchInput, lnSoftware: algebra.lnSoftware, p)
         }
     }
 
     public static func observe(t: Double, y: UnsafeBufferPointer<Double>, parameters p: Parameters, start: Double) -> [Double] {
         let a = FeedbackAlgebra(t: t, physical: y[0], software: y[1], p)
         let humanOnly = p.humanResearch ? a.humanResearchers : 0
-        let softwareRate = softwareDerivative(research: a.researchInput, software: y[1], p) / y[1]
+        let softwareRate = softwareGrowthRate(research: a.researchInput, lnSoftware: a.lnSoftware, p)
         let effectiveRate = physicalDerivative(t: t, physical: y[0], p) / y[0] + softwareRate
         // With f constant in time: d ln c/dt = β·g_E and d ln N/dt = (1 − a)·g_E.
         let count = p.parallelReturns * (1 - p.inferenceExponent) * effectiveRate

@@ -19,7 +19,7 @@ extension RegulationModel {
             // AI labour from the actor's own (restricted) compute; the human research community is
             // the field's, whose ideas diffuse, so each actor's progress depends on its own state.
             let algebra = FeedbackAlgebra(t: t, physical: physical / levelFactor(p, actor: i, t: t), software: software, p.world)
-            return hardwareRate + FeedbackModel.softwareDerivative(research: algebra.researchInput, software: software, p.world) / software
+            return hardwareRate + FeedbackModel.softwareGrowthRate(research: algebra.researchInput, lnSoftware: algebra.lnSoftware, p.world)
         }
     }
 
