@@ -26,6 +26,8 @@ test: deps
 	$(PYTHON) Plots/plot_feedback.py out/test-feedback.csv out/test-feedback.png
 	.build/debug/takeoff run Models/regulation-theft.toml --csv out/test-regulation.csv > /dev/null
 	$(PYTHON) Plots/plot_regulation.py out/test-regulation.csv out/test-regulation.png
+	.build/debug/takeoff sample Models/feedback-uncertainty.toml --runs 200 --output out/test-sample --bands capability --quiet
+	$(PYTHON) Plots/plot_sample.py out/test-sample out/test-sample-cdf.png out/test-sample-fan.png
 
 release: deps
 	$(SWIFT) build -c release --product takeoff
@@ -51,6 +53,10 @@ plots: run
 	.build/release/takeoff run Models/regulation-theft.toml --csv out/regulation-theft.csv
 	$(PYTHON) Plots/plot_regulation.py out/regulation-theft.csv Plots/regulation-theft.png
 	$(PYTHON) Plots/regulation_sweep.py .build/release/takeoff Plots/regulation-sweep.csv Plots/regulation-sweep.png
+	.build/release/takeoff sample Models/feedback-uncertainty.toml --runs 10000 --seed 1 --output out/feedback-uncertainty \
+		--bands numberOfAIs,capability --probability 'monthsHumanLevelToBeyond<12' \
+		--probability 'monthsHumanLevelToBeyond<36' --probability 'countShare>0.5' --quiet
+	$(PYTHON) Plots/plot_sample.py out/feedback-uncertainty Plots/feedback-uncertainty-cdf.png Plots/feedback-uncertainty-fan.png
 
 clean:
 	rm -rf .build out
