@@ -58,6 +58,9 @@ public struct Scenario: Sendable {
         return draft
     }
 
+    /// The resolved scenario as TOML that `takeoff run` reads back.
+    public var resolvedTOML: String { TOMLWriter.render(resolved) }
+
     /// Runs the scenario.
     public func run() throws(SolverError) -> ModelRun {
         try model.run(inputs, options: solver)

@@ -55,6 +55,17 @@ public enum StudyMerger {
         for s in shards.dropFirst() {
             for (name, h) in s.bands { data.bands[name]?.merge(h) }
         }
+        if meta["kind"] as? String == "sensitivity" {
+            guard let spec = SensitivityStudy.spec(from: meta) else {
+                throw MergeError(folder: first.folder, message: "meta.json does not describe a sensitivity analysis")
+            }
+            do {
+                try SensitivityStudy.write(data, spec: spec, metadata: first.metadata, to: output)
+            } catch let error as SensitivityError {
+                throw MergeError(folder: "merge", message: error.description)
+            }
+            return
+        }
         try StudyWriter.writeStudy(data, metadata: first.metadata, bands: bandNames, probabilities: queries, to: output)
     }
 

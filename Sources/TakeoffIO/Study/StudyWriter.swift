@@ -106,7 +106,12 @@ public enum StudyWriter {
 
     /// Writes one shard into `folder`.
     public static func writeShard(_ data: StudyData, scenario: Scenario, options: SampleOptions, to folder: String) throws {
-        guard let shard = options.shard else { return try writeStudy(data, scenario: scenario, options: options, to: folder) }
+        try writeShard(data, metadata: metadata(scenario, options), options: options, to: folder)
+    }
+
+    /// Writes one shard of any study (sample or sensitivity) given its metadata text.
+    public static func writeShard(_ data: StudyData, metadata: String, options: SampleOptions, to folder: String) throws {
+        guard let shard = options.shard else { return }
         try AtomicFile.write(runsCSV(data), to: folder + "/runs.csv")
         try AtomicFile.write(failuresCSV(data), to: folder + "/failures.csv")
         let partial: [String: Any] = [
@@ -117,7 +122,7 @@ public enum StudyWriter {
             },
         ]
         try AtomicFile.write(RunReport.serialize(partial, pretty: false), to: folder + "/bands.partial.json")
-        try AtomicFile.write(metadata(scenario, options), to: folder + "/meta.json")
+        try AtomicFile.write(metadata, to: folder + "/meta.json")
         let ids = options.runIDs
         try AtomicFile.write(RunReport.serialize(["index": shard.index, "count": shard.count, "firstRun": ids.lowerBound,
                                                   "endRun": ids.upperBound], pretty: true), to: folder + "/shard.json")

@@ -1,0 +1,161 @@
+import ArgumentParser
+import Foundation
+import TakeoffIO
+import TakeoffSampling
+
+/// Options shared by the study commands.
+struct StudyOptions: ParsableArguments {
+    @Option(help: "Worker threads (default: all cores). Outputs do not depend on it.")
+    var threads: Int?
+
+    @Option(help: ArgumentHelp("Output folder.", valueName: "dir"))
+    var output: String
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override a scenario key (repeatable).", valueName: "key.path=value"))
+    var overrides: [String] = []
+
+    @Flag(help: "No progress bar.")
+    var quiet = false
+
+    var threadCount: Int { threads ?? ProcessInfo.processInfo.activeProcessorCount }
+
+    func load(_ path: String) throws -> Scenario {
+        do { return try ScenarioLoader.load(path: path, overrides: overrides) } catch { throw fail(error) }
+    }
+
+    /// Runs a study with a progress bar.
+    func compute(_ study: SampleStudy) -> StudyData {
+        let progress = ProgressBar(total: study.options.runIDs.count, enabled: !quiet && isatty(2) != 0)
+        let data = study.compute { progress.update($0) }
+        progress.finish()
+        return data
+    }
+}
+
+/// Parses `i/n` (1-based) into a 0-based slice.
+func parseShard(_ text: String?) throws -> (Int, Int)? {
+    guard let text else { return nil }
+    let parts = text.split(separator: "/").compactMap { Int($0) }
+    guard parts.count == 2, parts[1] >= 1, (1...parts[1]).contains(parts[0]) else {
+        printError("error: --shard '\(text)': expected i/n with 1 ≤ i ≤ n")
+        throw ExitCode(64)
+    }
+    return (parts[0] - 1, parts[1])
+}
+
+struct SensitivityCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sensitivity",
+        abstract: "Which uncertain parameters drive a metric: one-at-a-time swings (oat.csv) or Sobol indices (sobol.csv).")
+
+    @Argument(help: "Scenario file with an [uncertainty] table.")
+    var scenario: String
+
+    @Option(help: "oat (5th/95th-percentile swings) or sobol (first-order and total indices).")
+    var method: String = "oat"
+
+    @Option(help: "The metric analysed, e.g. monthsHumanLevelToBeyond.")
+    var metric: String
+
+    @Option(help: "Sobol: base samples N (N(d + 2) runs).")
+    var runs: Int = 1024
+
+    @Option(help: "Seed of the bootstrap intervals.")
+    var seed: UInt64 = 1
+
+    @Option(help: ArgumentHelp("Value standing in for runs where the metric is not reached (Sobol needs one for every run).", valueName: "value"))
+    var unreached: Double?
+
+    @Option(help: ArgumentHelp("Run only the i-th of n slices of the design (1-based); combine with `takeoff merge`.", valueName: "i/n"))
+    var shard: String?
+
+    @OptionGroup var study: StudyOptions
+
+    func run() throws {
+        let loaded = try study.load(scenario)
+        guard let kind = SensitivitySpec.Method(rawValue: method) else {
+            printError("error: --method '\(method)': expected oat or sobol")
+            throw ExitCode(64)
+        }
+        let spec = SensitivitySpec(method: kind, metric: metric, samples: runs, seed: seed, unreached: unreached)
+        let metrics = (try? loaded.run().metrics.map(\.name)) ?? []
+        guard metrics.contains(metric) else {
+            printError("error: --metric '\(metric)': expected one of \(metrics.joined(separator: ", "))")
+            throw ExitCode(64)
+        }
+        let design: (names: [String], rows: [[Double]])
+        do { design = try SensitivityStudy.design(loaded, spec) } catch {
+            printError("error: \(error)")
+            throw ExitCode(64)
+        }
+        let options = SampleOptions(runs: design.rows.count, seed: seed, threads: study.threadCount, shard: try parseShard(shard))
+        let data = study.compute(SampleStudy(scenario: loaded, names: design.names, rows: design.rows, options: options))
+        let metadata = SensitivityStudy.metadata(loaded, spec, runs: design.rows.count)
+        do {
+            if options.shard != nil {
+                try StudyWriter.writeShard(data, metadata: metadata, options: options, to: study.output)
+            } else {
+                try SensitivityStudy.write(data, spec: spec, metadata: metadata, to: study.output)
+            }
+        } catch let error as SensitivityError {
+            printError("error: \(error)")
+            throw ExitCode(64)
+        } catch {
+            printError("error: cannot write \(study.output): \(error.localizedDescription)")
+            throw ExitCode(74)
+        }
+        print("\(design.rows.count) runs (\(kind.rawValue), \(design.names.count) parameters) of \(loaded.model.id); wrote \(study.output)/")
+    }
+}
+
+struct SweepCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sweep",
+        abstract: "Run a one- or two-parameter grid: sweep.csv with <params>,status,<metrics>.")
+
+    @Argument(help: "Scenario file.")
+    var scenario: String
+
+    @Option(help: ArgumentHelp("A grid axis key=a:b:n, or key=a:b:n:log for log spacing (repeat for a second axis).", valueName: "key=a:b:n"))
+    var grid: [String] = []
+
+    @Flag(help: "Logarithmic spacing on every axis.")
+    var log = false
+
+    @OptionGroup var study: StudyOptions
+
+    func run() throws {
+        let loaded = try study.load(scenario)
+        guard (1...2).contains(grid.count) else {
+            printError("error: give one or two --grid key=a:b:n axes")
+            throw ExitCode(64)
+        }
+        var axes: [SweepStudy.Axis] = []
+        for text in grid {
+            switch SweepStudy.Axis.parse(text, log: log, model: loaded.model) {
+            case .success(let axis): axes.append(axis)
+            case .failure(let error):
+                printError("error: \(error)")
+                throw ExitCode(64)
+            }
+        }
+        let rows = SweepStudy.rows(axes)
+        var options = SampleOptions(runs: rows.count, seed: 0, threads: study.threadCount)
+        options.keepSaveSchedule = true   // each row equals `takeoff run --set …` bit for bit
+        let data = study.compute(SampleStudy(scenario: loaded, names: axes.map(\.name), rows: rows, options: options))
+        let meta: [String: Any] = [
+            "kind": "sweep", "package": "takeoff", "version": RunReport.version, "model": loaded.model.id,
+            "scenarioFile": loaded.file, "overrides": loaded.overrides, "grid": grid, "log": log,
+            "resolvedScenarioTOML": loaded.resolvedTOML,
+        ]
+        do {
+            try AtomicFile.write(SweepStudy.csv(data), to: study.output + "/sweep.csv")
+            try AtomicFile.write(StudyWriter.failuresCSV(data), to: study.output + "/failures.csv")
+            try AtomicFile.write(RunReport.serialize(meta, pretty: true), to: study.output + "/meta.json")
+        } catch {
+            printError("error: cannot write \(study.output): \(error.localizedDescription)")
+            throw ExitCode(74)
+        }
+        print("\(rows.count) grid points of \(loaded.model.id); wrote \(study.output)/sweep.csv")
+    }
+}
