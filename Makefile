@@ -57,6 +57,15 @@ plots: run
 		--bands numberOfAIs,capability --probability 'monthsHumanLevelToBeyond<12' \
 		--probability 'monthsHumanLevelToBeyond<36' --probability 'countShare>0.5' --quiet
 	$(PYTHON) Plots/plot_sample.py out/feedback-uncertainty Plots/feedback-uncertainty-cdf.png Plots/feedback-uncertainty-fan.png
+	for m in monthsHumanLevelToBeyond countShare; do \
+		.build/release/takeoff sensitivity Models/feedback-uncertainty.toml --set time.end=2125 --method sobol --metric $$m --runs 2048 --output out/sobol-$$m --quiet && \
+		.build/release/takeoff sensitivity Models/feedback-uncertainty.toml --set time.end=2125 --method oat --metric $$m --output out/oat-$$m --quiet || exit 1; \
+	done
+	$(PYTHON) Plots/plot_sensitivity.py out/oat-monthsHumanLevelToBeyond out/sobol-monthsHumanLevelToBeyond Plots/sensitivity-months.png "monthsHumanLevelToBeyond (feedback-uncertainty, span to 2125)"
+	$(PYTHON) Plots/plot_sensitivity.py out/oat-countShare out/sobol-countShare Plots/sensitivity-countShare.png "countShare (feedback-uncertainty, span to 2125)"
+	.build/release/takeoff sweep Models/feedback-uncertainty.toml --set time.end=2125 --grid researchFeedback=-1:0.6:17 \
+		--grid parallelReturns=0.15:1:18:log --output out/sweep-feedback --quiet
+	$(PYTHON) Plots/plot_sweep.py out/sweep-feedback monthsHumanLevelToBeyond Plots/sweep-feedback.png
 
 clean:
 	rm -rf .build out
