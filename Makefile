@@ -28,6 +28,8 @@ test: deps
 	$(PYTHON) Plots/plot_regulation.py out/test-regulation.csv out/test-regulation.png
 	.build/debug/takeoff sample Models/feedback-uncertainty.toml --runs 200 --output out/test-sample --bands capability --quiet
 	$(PYTHON) Plots/plot_sample.py out/test-sample out/test-sample-cdf.png out/test-sample-fan.png
+	.build/debug/takeoff fit Models/metr-horizon.fit.toml --csv out/test-fit.csv > /dev/null
+	$(PYTHON) Plots/plot_fit.py out/test-fit.csv out/test-fit.png
 
 release: deps
 	$(SWIFT) build -c release --product takeoff
@@ -66,6 +68,10 @@ plots: run
 	.build/release/takeoff sweep Models/feedback-uncertainty.toml --set time.end=2125 --grid researchFeedback=-1:0.6:17 \
 		--grid parallelReturns=0.15:1:18:log --output out/sweep-feedback --quiet
 	$(PYTHON) Plots/plot_sweep.py out/sweep-feedback monthsHumanLevelToBeyond Plots/sweep-feedback.png
+	for f in metr-horizon metr-horizon-2023 frontier-compute gpu-price-performance compute-growth-history; do \
+		.build/release/takeoff fit Models/$$f.fit.toml --csv out/fit-$$f.csv > /dev/null && \
+		$(PYTHON) Plots/plot_fit.py out/fit-$$f.csv Plots/fit-$$f.png "$$(grep '^description' Models/$$f.fit.toml | cut -d'"' -f2)" || exit 1; \
+	done
 
 clean:
 	rm -rf .build out

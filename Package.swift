@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "TakeoffGSL", targets: ["TakeoffGSL"]),
         .library(name: "TakeoffModels", targets: ["TakeoffModels"]),
         .library(name: "TakeoffSampling", targets: ["TakeoffSampling"]),
+        .library(name: "TakeoffFitting", targets: ["TakeoffFitting"]),
         .library(name: "TakeoffIO", targets: ["TakeoffIO"]),
     ],
     dependencies: [
@@ -33,9 +34,10 @@ let package = Package(
         .target(name: "TakeoffGSL", dependencies: ["CGSL", "TakeoffCore"]),
         .target(name: "TakeoffModels", dependencies: ["TakeoffCore", "TakeoffGSL"]),
         .target(name: "TakeoffSampling", dependencies: ["TakeoffCore", "TakeoffGSL"]),
+        .target(name: "TakeoffFitting", dependencies: ["TakeoffCore", "TakeoffGSL"]),
         .target(
             name: "TakeoffIO",
-            dependencies: ["TakeoffCore", "TakeoffGSL", "TakeoffModels", "TakeoffSampling",
+            dependencies: ["TakeoffCore", "TakeoffGSL", "TakeoffModels", "TakeoffSampling", "TakeoffFitting",
                            .product(name: "TOMLKit", package: "TOMLKit"), .product(name: "SwiftCSV", package: "SwiftCSV")]
         ),
         .executableTarget(

@@ -20,6 +20,10 @@
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_qrng.h>
+#include <gsl/gsl_vector.h>
+#include <gsl/gsl_matrix.h>
+#include <gsl/gsl_blas.h>
+#include <gsl/gsl_multifit_nlinear.h>
 
 static inline const gsl_odeiv2_step_type *cgsl_step_rk8pd(void) { return gsl_odeiv2_step_rk8pd; }
 static inline const gsl_odeiv2_step_type *cgsl_step_rkf45(void) { return gsl_odeiv2_step_rkf45; }
@@ -32,10 +36,12 @@ static inline const gsl_odeiv2_step_type *cgsl_step_msbdf(void) { return gsl_ode
 static inline const char *cgsl_version(void) { return gsl_version; }
 static inline const gsl_rng_type *cgsl_rng_mt19937(void) { return gsl_rng_mt19937; }
 static inline const gsl_qrng_type *cgsl_qrng_sobol(void) { return gsl_qrng_sobol; }
+static inline const gsl_multifit_nlinear_type *cgsl_multifit_trust(void) { return gsl_multifit_nlinear_trust; }
 
 static inline int cgsl_success(void) { return GSL_SUCCESS; }
 static inline int cgsl_ebadfunc(void) { return GSL_EBADFUNC; }
 static inline int cgsl_emaxiter(void) { return GSL_EMAXITER; }
+static inline int cgsl_enoprog(void) { return GSL_ENOPROG; }
 
 /*
  * Per-component error control.

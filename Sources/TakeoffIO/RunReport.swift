@@ -62,7 +62,8 @@ public struct RunReport {
         return String(format: "%.4f", x).replacingOccurrences(of: #"\.?0+$"#, with: "", options: .regularExpression)
     }
 
-    static func jsonNumber(_ x: Double?) -> Any {
+    /// A number for JSON, or null when absent or not finite.
+    public static func jsonNumber(_ x: Double?) -> Any {
         guard let x, x.isFinite else { return NSNull() }
         return x
     }

@@ -29,4 +29,20 @@ enum TOMLWriter {
         case .other(let s): return "\"\(s)\""
         }
     }
+
+    /// `[uncertainty.<name>]` tables and the correlations line.
+    static func renderUncertainty(_ tables: [String: ConfigValue], correlations: [ConfigValue]) -> String {
+        var lines: [String] = []
+        for name in tables.keys.sorted() {
+            guard case .table(let t) = tables[name]! else { continue }
+            lines.append("[uncertainty.\(name)]")
+            for key in t.keys.sorted() { lines.append("\(key) = \(value(t[key]!))") }
+            lines.append("")
+        }
+        if !correlations.isEmpty {
+            lines.append("[uncertainty]")
+            lines.append("correlations = [" + correlations.map(value).joined(separator: ", ") + "]")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
 }
