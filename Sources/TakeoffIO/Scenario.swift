@@ -21,7 +21,7 @@ import TakeoffSampling
 /// [events]                          # model event settings, e.g. trainingRunThresholds = [1e26]
 /// [report]                          # events = [...], metrics = [...]: what to print; omitted: all
 /// [uncertainty]                     # distributions for `takeoff sample` (UncertaintyReader)
-/// [expect]                          # reserved (`takeoff verify`); must be empty for now
+/// [expect]                          # pinned results for `takeoff verify` (ExpectTable)
 /// ```
 public struct Scenario: Sendable {
     /// The file it came from.
@@ -45,6 +45,8 @@ public struct Scenario: Sendable {
     /// The `[uncertainty]` distributions, if any (used by `takeoff sample`; `run` uses the
     /// point values in `[parameters]`).
     public var uncertainty: ParameterSampler?
+    /// The `[expect]` table (`takeoff verify`), if any.
+    public var expect: ExpectTable?
 
     /// The inputs with some parameters replaced (a Monte Carlo draw), initial values rederived
     /// from them unless the file fixed them. Throws when the draw is not a valid combination.

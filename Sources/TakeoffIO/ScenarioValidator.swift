@@ -85,9 +85,7 @@ struct ScenarioValidator {
                         "unknown model '\(modelID)': expected one of \(ModelRegistry.all.map(\.id).joined(separator: ", "))")
         }
         let description = try tree["description"].map { v throws(ScenarioError) in try string(v, "description") }
-        if !(try table(tree["expect"], "expect")).isEmpty {
-            throw error("expect", .reservedTable, "[expect] is reserved for `takeoff verify`, which is not built yet; remove it")
-        }
+        let expect = try ExpectTable.read(tree["expect"], validator: self, metrics: model.metrics.map(\.name))
         let uncertainty = try UncertaintyReader(validator: self, model: model).read(tree["uncertainty"])
 
         // Time.
@@ -182,7 +180,7 @@ struct ScenarioValidator {
         resolved["solver"] = .table(SolverOptionsCoding.table(solver))
         return Scenario(file: file, model: model, description: description, inputs: inputs, solver: solver,
                         reportedEvents: reportedEvents, reportedMetrics: reportedMetrics, overrides: [], resolved: resolved,
-                        initialOverrides: initialOverrides, uncertainty: uncertainty)
+                        initialOverrides: initialOverrides, uncertainty: uncertainty, expect: expect)
     }
 
     func strings(_ value: ConfigValue, _ path: String) throws(ScenarioError) -> [String] {

@@ -27,7 +27,7 @@ struct ScenarioValidationTests {
         ("[events]\ntrainingRunThresholds = [1e26, -1.0]\n", .outOfRange, "events.trainingRunThresholds[1]", 6),
         ("[initial]\nsoftwareEfficiencies = 1.0\n", .unknownKey, "initial.softwareEfficiencies", 6),
         ("[report]\ncolour = \"red\"\n", .unknownKey, "report.colour", 6),
-        ("[expect]\nhumanLevelYear = 1.0\n", .reservedTable, "expect", 5),
+        ("[expect]\nhumanLevelYear = { value = 1.0, abs = 1.0 }\n", .unknownKey, "expect.humanLevelYear", 6),
     ])
     func reasons(extra: String, reason: ScenarioError.Reason, keyPath: String, line: Int) throws {
         let e = try #require(error(scenarioText(extra)))

@@ -54,6 +54,8 @@ public struct FitFile: Sendable {
     public var dataFile: String
     public var xName: String
     public var yName: String
+    /// The `[expect]` table (`takeoff verify`), if any.
+    public var expect: ExpectTable?
 
     /// Reads and validates a fit file and selects its data.
     public static func load(path: String) throws(ScenarioError) -> FitFile {
@@ -66,7 +68,7 @@ public struct FitFile: Sendable {
         }
         let tree = try TOMLReader.parse(text, file: path)
         let v = ScenarioValidator(file: path, text: text, overridden: [])
-        try v.checkKeys(tree, allowed: ["kind", "description", "data", "filters", "trend", "scenario", "free", "match"], prefix: "",
+        try v.checkKeys(tree, allowed: ["kind", "description", "data", "filters", "trend", "scenario", "free", "match", "expect"], prefix: "",
                         what: "in a fit file")
         let folder = (path as NSString).deletingLastPathComponent
         func resolve(_ relative: String) -> String {
@@ -169,8 +171,17 @@ public struct FitFile: Sendable {
         } else {
             kind = try modelKind(tree, v, resolve, points.map(\.x))
         }
+        var metrics: [String]
+        switch kind {
+        case .trend(let form, _, _):
+            metrics = form.parameterNames + (form == .exponential ? ["growthFactorPerYear", "doublingTimeYears", "doublingTimeDays"] : [])
+        case .model(_, let free, _):
+            metrics = free.map(\.name)
+        }
+        metrics += metrics.map { "standardError." + $0 }
+        let expect = try ExpectTable.read(tree["expect"], validator: v, metrics: metrics)
         return FitFile(file: path, description: description, kind: kind, x: points.map(\.x), y: points.map(\.y),
-                       labels: points.map(\.label), dataFile: dataPath, xName: xName, yName: yName)
+                       labels: points.map(\.label), dataFile: dataPath, xName: xName, yName: yName, expect: expect)
     }
 
     static func modelKind(_ tree: [String: ConfigValue], _ v: ScenarioValidator, _ resolve: (String) -> String,
