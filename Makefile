@@ -75,3 +75,13 @@ plots: run
 
 clean:
 	rm -rf .build out
+
+FUZZ_SECONDS ?= 60
+.PHONY: fuzz
+fuzz: deps
+	swift build --package-path Tests/Fuzz -c release --sanitize=fuzzer
+	for t in scenario set data distribution; do \
+		mkdir -p Tests/Fuzz/corpus-work/$$t; \
+		SWIFT_BACKTRACE=enable=no Tests/Fuzz/.build/release/fuzz-$$t Tests/Fuzz/corpus-work/$$t Tests/Fuzz/corpus/$$t \
+			-max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=10 -artifact_prefix=Tests/Fuzz/ || exit 1; \
+	done

@@ -25,6 +25,10 @@ extension ConfigValue {
 enum TOMLReader {
     /// Parses `text`; a syntax error names the line and column.
     static func parse(_ text: String, file: String) throws(ScenarioError) -> [String: ConfigValue] {
+        if let problem = TOMLGuard.check(text) {
+            throw ScenarioError(file: file, keyPath: nil, line: problem.line, column: problem.column, reason: .malformed,
+                                message: "malformed TOML: \(problem.message)")
+        }
         do {
             let table = try TOMLTable(string: text)
             guard case .table(let root) = ConfigValue(table) else { return [:] }
@@ -37,3 +41,4 @@ enum TOMLReader {
         }
     }
 }
+

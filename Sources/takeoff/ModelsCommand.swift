@@ -23,7 +23,7 @@ struct ModelsCommand: ParsableCommand {
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Check a scenario file (and --set overrides) without running it.")
+        abstract: "Check a scenario file (and --set overrides), or a fit file (*.fit.toml), without running it.")
 
     @Argument(help: "Scenario file (TOML).")
     var scenario: String
@@ -33,6 +33,11 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         do {
+            if scenario.hasSuffix(".fit.toml") {
+                let fit = try FitFile.load(path: scenario)
+                print("\(scenario): valid fit file (\(fit.x.count) data points)")
+                return
+            }
             let loaded = try ScenarioLoader.load(path: scenario, overrides: overrides)
             print("\(scenario): valid (model \(loaded.model.id), \(loaded.inputs.start) to \(loaded.inputs.end))")
         } catch {

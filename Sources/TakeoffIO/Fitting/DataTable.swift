@@ -14,11 +14,27 @@ public struct DataTable: Sendable {
         guard FileManager.default.fileExists(atPath: path) else {
             throw ScenarioError(file: path, keyPath: nil, reason: .missingFile, message: "no such data file")
         }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ScenarioError(file: path, keyPath: nil, reason: .unreadableFile, message: "cannot read the data file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ScenarioError(file: path, keyPath: nil, reason: .unreadableFile, message: "the data file is not UTF-8 text")
+        }
+        return try parse(text: text, file: path)
+    }
+
+    /// Parses CSV `text` (named `file` in errors).
+    public static func parse(text: String, file: String) throws(ScenarioError) -> DataTable {
         do {
-            let csv = try CSV<Enumerated>(url: URL(fileURLWithPath: path))
-            return DataTable(file: path, header: csv.header, rows: csv.rows)
+            let csv = try CSV<Enumerated>(string: text)
+            guard !csv.header.isEmpty, csv.header != [""] else {
+                throw ScenarioError(file: file, keyPath: nil, reason: .emptyFile, message: "the data file has no header row")
+            }
+            return DataTable(file: file, header: csv.header, rows: csv.rows)
+        } catch let error as ScenarioError {
+            throw error
         } catch {
-            throw ScenarioError(file: path, keyPath: nil, reason: .malformed, message: "cannot read the CSV: \(error)")
+            throw ScenarioError(file: file, keyPath: nil, reason: .malformed, message: "cannot read the CSV: \(error)")
         }
     }
 
