@@ -85,3 +85,14 @@ fuzz: deps
 		SWIFT_BACKTRACE=enable=no Tests/Fuzz/.build/release/fuzz-$$t Tests/Fuzz/corpus-work/$$t Tests/Fuzz/corpus/$$t \
 			-max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=10 -artifact_prefix=Tests/Fuzz/ || exit 1; \
 	done
+
+# The test suite under AddressSanitizer (with LeakSanitizer; TOMLKit's known leaks suppressed)
+# and ThreadSanitizer, each in its own build folder.
+.PHONY: sanitize
+sanitize: deps
+	$(SWIFT) build --product takeoff
+	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
+	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/lsan-suppressions.txt \
+		$(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan
+	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build-tsan
+	$(SWIFT) test --skip-build --sanitize=thread --scratch-path .build-tsan

@@ -166,8 +166,16 @@ final class SolveRun<P: Sendable> {
         evaluateEvents(into: &eventValues)
         let maxStep = min(options.maxStep ?? .infinity, problem.delays?.delays.min() ?? .infinity)
         let minimumRetryStep = max(1e-12 * abs(t1 - t0), 64 * max(abs(t0), abs(t1)).ulp)
+        let clock = ContinuousClock()
+        let deadline = clock.now + .milliseconds(Int64(min(options.timeLimitSeconds, 1e9) * 1000))
 
         while true {
+            if accepted & 255 == 255, clock.now > deadline {
+                solution.status = .modelFailure
+                solution.message = "stopped by the time limit of \(options.timeLimitSeconds) s at t = \(t) (a wall-clock guard: whether it fires depends on the machine)"
+                saveFinal()
+                return solution
+            }
             if accepted >= options.maxSteps {
                 solution.status = .maxStepsReached
                 solution.message = "reached maxSteps = \(options.maxSteps) at t = \(t)"

@@ -10,6 +10,10 @@ public enum ScenarioLoader {
         guard FileManager.default.fileExists(atPath: path) else {
             throw ScenarioError(file: path, keyPath: nil, reason: .missingFile, message: "no such file")
         }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw ScenarioError(file: path, keyPath: nil, reason: .unreadableFile, message: "is a folder, not a scenario file")
+        }
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw ScenarioError(file: path, keyPath: nil, reason: .unreadableFile, message: "cannot read the file as UTF-8 text")
         }

@@ -16,7 +16,7 @@ struct ScenarioValidator {
     static let topLevelKeys = ["model", "description", "time", "parameters", "options", "initial", "solver", "events",
                                "report", "uncertainty", "expect"]
     static let solverKeys = ["stepper", "relativeTolerance", "absoluteTolerance", "initialStep", "maxStep", "maxSteps",
-                             "eventTimeTolerance", "divergenceThreshold"]
+                             "eventTimeTolerance", "divergenceThreshold", "timeLimitSeconds"]
 
     init(file: String, text: String, overridden: Set<String>) {
         self.file = file
@@ -96,7 +96,9 @@ struct ScenarioValidator {
         guard let endValue = time["end"] else { throw error("time.end", .missingKey, "missing: expected the end year") }
         let start = try number(startValue, "time.start", .finite)
         let end = try number(endValue, "time.end", .finite)
-        guard end != start else { throw error("time.end", .outOfRange, "end equals start; expected a non-empty span") }
+        guard end > start else {
+            throw error("time.end", .outOfRange, "\(end) is not after time.start \(start); expected a later year (models run forward in time)")
+        }
         let saveEvery = try time["saveEvery"].map { v throws(ScenarioError) in try number(v, "time.saveEvery", .positive) }
 
         // Parameters: defaults, then the file.
@@ -220,6 +222,7 @@ struct ScenarioValidator {
         if let v = t["maxStep"] { options.maxStep = try number(v, "solver.maxStep", .positive) }
         if let v = t["eventTimeTolerance"] { options.eventTimeTolerance = try number(v, "solver.eventTimeTolerance", .positive) }
         if let v = t["divergenceThreshold"] { options.divergenceThreshold = try number(v, "solver.divergenceThreshold", .positive) }
+        if let v = t["timeLimitSeconds"] { options.timeLimitSeconds = try number(v, "solver.timeLimitSeconds", .positive) }
         if let v = t["maxSteps"] {
             guard case .integer(let n) = v else {
                 throw error("solver.maxSteps", .wrongType, "expected a positive integer, got \(v.typeName)")

@@ -17,6 +17,7 @@ enum SolverOptionsCoding {
             "maxSteps": .integer(o.maxSteps),
             "eventTimeTolerance": .double(o.eventTimeTolerance),
             "divergenceThreshold": .double(o.divergenceThreshold),
+            "timeLimitSeconds": .double(o.timeLimitSeconds),
         ]
         if let h = o.initialStep { out["initialStep"] = .double(h) }
         if let h = o.maxStep { out["maxStep"] = .double(h) }

@@ -26,6 +26,8 @@ struct FitCommand: ParsableCommand {
             printError("error: --write-scenario: \(file) fits a trend, not a model; there is no scenario to write")
             throw ExitCode(64)
         }
+        try checkOutput(file: csv)
+        try checkOutput(file: writeScenario)
         let report = FitReport.run(fit)
         do {
             if let csv { try AtomicFile.write(report.csv, to: csv) }

@@ -42,6 +42,7 @@ struct RunCommand: ParsableCommand {
             printError("error: --csv - and --json both write to stdout; choose one")
             throw ExitCode(64)
         }
+        try checkOutput(file: csv)
         let result: ModelRunResult
         do {
             result = ModelRunResult(report: RunReport(scenario: loaded, run: try loaded.run()))

@@ -84,6 +84,11 @@ struct SampleCommand: ParsableCommand {
                 throw ExitCode(64)
             }
         }
+        if let threads, threads < 1 {
+            printError("error: --threads must be at least 1")
+            throw ExitCode(64)
+        }
+        try checkOutput(folder: output)
         let options = SampleOptions(runs: runs, seed: seed, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
                                     bands: bandNames, probabilities: queries, shard: shardSlice, onlyRun: runID)
         let study = SampleStudy(scenario: loaded, options: options)
@@ -138,6 +143,7 @@ struct MergeCommand: ParsableCommand {
     var output: String
 
     func run() throws {
+        try checkOutput(folder: output)
         do {
             try StudyMerger.merge(folders: folders, into: output)
         } catch let error as MergeError {

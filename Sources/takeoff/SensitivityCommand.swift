@@ -17,7 +17,16 @@ struct StudyOptions: ParsableArguments {
     @Flag(help: "No progress bar.")
     var quiet = false
 
-    var threadCount: Int { threads ?? ProcessInfo.processInfo.activeProcessorCount }
+    var threadCount: Int { max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount) }
+
+    /// Checks the thread count and the output folder before any work.
+    func checkOptions() throws {
+        if let threads, threads < 1 {
+            printError("error: --threads must be at least 1")
+            throw ExitCode(64)
+        }
+        try checkOutput(folder: output)
+    }
 
     func load(_ path: String) throws -> Scenario {
         do { return try ScenarioLoader.load(path: path, overrides: overrides) } catch { throw fail(error) }
@@ -73,6 +82,7 @@ struct SensitivityCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try study.load(scenario)
+        try study.checkOptions()
         guard let kind = SensitivitySpec.Method(rawValue: method) else {
             printError("error: --method '\(method)': expected oat or sobol")
             throw ExitCode(64)
@@ -126,6 +136,7 @@ struct SweepCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try study.load(scenario)
+        try study.checkOptions()
         guard (1...2).contains(grid.count) else {
             printError("error: give one or two --grid key=a:b:n axes")
             throw ExitCode(64)

@@ -34,3 +34,14 @@ struct StandardError: TextOutputStream {
         FileHandleWriter.standardError(string)
     }
 }
+
+/// Fails with 64 before any work when an output file or folder cannot be written.
+func checkOutput(file: String? = nil, folder: String? = nil) throws {
+    do {
+        if let file { try AtomicFile.prepare(file: file) }
+        if let folder { try AtomicFile.prepare(folder: folder) }
+    } catch {
+        printError("error: \(error)")
+        throw ExitCode(64)
+    }
+}

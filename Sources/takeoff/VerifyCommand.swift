@@ -24,6 +24,7 @@ struct VerifyCommand: ParsableCommand {
 
     func run() throws {
         let files = paths.isEmpty ? Verifier.defaultFiles(in: "Models") : paths
+        try checkOutput(folder: record)
         var verdicts: [Verdict] = []
         var changes: [String] = []
         for file in files {

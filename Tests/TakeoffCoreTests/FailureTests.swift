@@ -92,3 +92,22 @@ struct FailureTests {
         #expect(stats.eventFunctionEvaluations == 0)
     }
 }
+
+@Suite("Hostile problems")
+struct HostileProblemTests {
+    @Test("a solve that would run for long is stopped by the wall-clock guard with a message")
+    func timeLimit() throws {
+        // A stiff-ish oscillation at a tolerance that forces millions of tiny steps.
+        let problem = ODEProblem(stateNames: ["y"], parameters: (), initialState: [0], timeSpan: (0, 1e6)) {
+            t, _, dydt, _ in dydt[0] = cos(1e4 * t)
+        }
+        var options = SolverOptions(relativeTolerance: .scalar(1e-14), absoluteTolerance: .scalar(1e-14))
+        options.save = .at([1e6])
+        options.maxSteps = 100_000_000
+        options.timeLimitSeconds = 0.2
+        // Without the guard this solve needs about 1e10 steps; with it, it stops after 0.2 s.
+        let solution = try ODESolver(options).solve(problem)
+        #expect(solution.status == .modelFailure)
+        #expect(solution.message?.contains("time limit") == true)
+    }
+}

@@ -151,3 +151,20 @@ struct FeedbackSplitTests {
 
 // The presets' headline numbers are pinned in their [expect] tables (Models/feedback*.toml) and
 // checked by `takeoff verify` (Tests/TakeoffIOTests/VerifyTests.swift); each number is pinned once.
+
+@Suite("Hostile parameter draws")
+struct HostileDrawTests {
+    /// Draws at the edges of the priors end in a documented status with a message, never a hang
+    /// or a NaN in the metrics.
+    @Test("edge draws end in a status", arguments: [
+        ["researchFeedback": 50.0], ["researchFeedback": -50.0], ["parallelReturns": 0.0, "capabilityValue": 0.0],
+        ["spendingGrowthPerYear": 1.0, "hardwareDoublingYears": 1e9], ["softwareCeiling": 1.0000001],
+        ["humanLevelCompute": 1e300], ["capabilityExponent": 1e6], ["tokensPerSecondPerCopy": 1e-300], ["researchExponent": 20.0],
+    ])
+    func edges(changes: [String: Double]) throws {
+        let run = try feedback(changes)
+        #expect(ReturnCode.allCases.contains(run.status))
+        if !run.status.isResult || run.status == .singularity { #expect(run.message != nil) }
+        for (name, value) in run.metrics { if let value { #expect(value.isFinite, "\(name)") } }
+    }
+}

@@ -30,6 +30,11 @@ public struct SolverOptions: Sendable, Equatable {
     public var singularityTimeTolerance: Double = 1e-9
     /// Whether finite-time blow-up is detected at all (off: the solve runs until a limit).
     public var detectsSingularities: Bool = true
+    /// Wall-clock guard [seconds]: a solve still running after this long ends with status
+    /// ``ReturnCode/modelFailure`` and a message (checked every 256 steps). A guard against
+    /// hostile parameter draws, far above any real solve (milliseconds); when it fires the
+    /// outcome depends on machine speed, which the message says.
+    public var timeLimitSeconds: Double = 60
 
     public init(
         stepper: Stepper = .rk8pd,

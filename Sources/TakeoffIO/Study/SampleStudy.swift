@@ -172,7 +172,12 @@ public struct SampleStudy: Sendable {
         let count = block.count
         let slots = UnsafeMutableBufferPointer<RunResult?>.allocate(capacity: count)
         slots.initialize(repeating: nil)
-        defer { slots.deallocate() }
+        defer {
+            // Deinitialize first: the results hold arrays, which would otherwise leak
+            // (found by AddressSanitizer's leak check).
+            slots.deinitialize()
+            slots.deallocate()
+        }
         nonisolated(unsafe) let shared = slots
         let workers = max(1, min(options.threads, count))
         let study = self
