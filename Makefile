@@ -96,3 +96,10 @@ sanitize: deps
 		$(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan
 	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build-tsan
 	$(SWIFT) test --skip-build --sanitize=thread --scratch-path .build-tsan
+
+# A Monte Carlo study on a real single-node Slurm cluster started for the test (installs
+# slurm-wlm and munge when missing); checks the merged files against a single-process run.
+.PHONY: slurm-test
+slurm-test: deps
+	$(SWIFT) build --product takeoff
+	bash Tests/slurm/slurm-test.sh .build/debug/takeoff

@@ -29,7 +29,7 @@ struct SampleCommand: ParsableCommand {
     @Option(name: .customLong("probability"), help: ArgumentHelp("A probability to estimate, e.g. 'monthsHumanLevelToBeyond<12' (repeatable).", valueName: "expr"))
     var probabilities: [String] = []
 
-    @Option(help: ArgumentHelp("Run only the i-th of n slices of the run ids (1-based), into its own folder.", valueName: "i/n"))
+    @Option(help: ArgumentHelp("Run only the i-th of n slices of the run ids (1-based), into <output>/shard-i-of-n; auto/n takes i from SLURM_ARRAY_TASK_ID (0-based).", valueName: "i/n"))
     var shard: String?
 
     @Option(name: .customLong("run-id"), help: ArgumentHelp("Run only this run id (reproduces one draw of the study).", valueName: "k"))
@@ -59,15 +59,7 @@ struct SampleCommand: ParsableCommand {
             }
             return q
         }
-        var shardSlice: (Int, Int)?
-        if let shard {
-            let parts = shard.split(separator: "/").compactMap { Int($0) }
-            guard parts.count == 2, parts[1] >= 1, (1...parts[1]).contains(parts[0]) else {
-                printError("error: --shard '\(shard)': expected i/n with 1 ≤ i ≤ n")
-                throw ExitCode(64)
-            }
-            shardSlice = (parts[0] - 1, parts[1])
-        }
+        let shardSlice = try parseShard(shard)
         if let runID, !(0..<runs).contains(runID) {
             printError("error: --run-id \(runID) is outside 0..<\(runs)")
             throw ExitCode(64)
@@ -102,13 +94,13 @@ struct SampleCommand: ParsableCommand {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         do {
             if shardSlice != nil {
-                try StudyWriter.writeShard(data, scenario: loaded, options: options, to: output)
+                try StudyWriter.writeShard(data, scenario: loaded, options: options, to: shardFolder(output, shardSlice))
             } else {
                 try StudyWriter.writeStudy(data, scenario: loaded, options: options, to: output)
             }
             let timing: [String: Any] = ["seconds": seconds, "runs": total, "threads": options.threads,
                                          "runsPerSecond": Double(total) / max(seconds, 1e-9)]
-            try AtomicFile.write(RunReport.serialize(timing, pretty: true), to: output + "/timing.json")
+            try AtomicFile.write(RunReport.serialize(timing, pretty: true), to: shardFolder(output, shardSlice) + "/timing.json")
         } catch {
             printError("error: cannot write \(output): \(error.localizedDescription)")
             throw ExitCode(74)
@@ -136,7 +128,7 @@ struct MergeCommand: ParsableCommand {
         commandName: "merge",
         abstract: "Combine the shard folders of `takeoff sample --shard` into the files of a single run.")
 
-    @Argument(help: "Shard folders.")
+    @Argument(help: "Shard folders, or study folders holding shard-i-of-n folders.")
     var folders: [String]
 
     @Option(help: ArgumentHelp("Output folder.", valueName: "dir"))
@@ -145,12 +137,12 @@ struct MergeCommand: ParsableCommand {
     func run() throws {
         try checkOutput(folder: output)
         do {
-            try StudyMerger.merge(folders: folders, into: output)
+            try StudyMerger.merge(folders: StudyMerger.expand(folders), into: output)
         } catch let error as MergeError {
             printError("error: \(error)")
             throw ExitCode(64)
         }
-        print("merged \(folders.count) shards into \(output)/")
+        print("merged \(StudyMerger.expand(folders).count) shards into \(output)/")
     }
 }
 

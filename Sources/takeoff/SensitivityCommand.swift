@@ -41,9 +41,26 @@ struct StudyOptions: ParsableArguments {
     }
 }
 
-/// Parses `i/n` (1-based) into a 0-based slice.
+/// Parses `i/n` (1-based) into a 0-based slice; `auto/n` takes i from Slurm's
+/// `SLURM_ARRAY_TASK_ID` (0-based, as `sbatch --array=0-(n-1)` numbers tasks), so a task
+/// resubmitted alone (`--array=3`) still runs shard 3 of n.
 func parseShard(_ text: String?) throws -> (Int, Int)? {
     guard let text else { return nil }
+    if text.hasPrefix("auto/") {
+        guard let n = Int(text.dropFirst(5)), n >= 1 else {
+            printError("error: --shard '\(text)': expected auto/n with a whole n ≥ 1")
+            throw ExitCode(64)
+        }
+        guard let raw = ProcessInfo.processInfo.environment["SLURM_ARRAY_TASK_ID"] else {
+            printError("error: --shard auto/\(n): SLURM_ARRAY_TASK_ID is not set; run inside a Slurm job array, or give i/n")
+            throw ExitCode(64)
+        }
+        guard let task = Int(raw), (0..<n).contains(task) else {
+            printError("error: --shard auto/\(n): SLURM_ARRAY_TASK_ID = \(raw) is outside 0...\(n - 1)")
+            throw ExitCode(64)
+        }
+        return (task, n)
+    }
     let parts = text.split(separator: "/").compactMap { Int($0) }
     guard parts.count == 2, parts[1] >= 1, (1...parts[1]).contains(parts[0]) else {
         printError("error: --shard '\(text)': expected i/n with 1 ≤ i ≤ n")
@@ -103,7 +120,7 @@ struct SensitivityCommand: ParsableCommand {
         let metadata = SensitivityStudy.metadata(loaded, spec, runs: design.rows.count)
         do {
             if options.shard != nil {
-                try StudyWriter.writeShard(data, metadata: metadata, options: options, to: study.output)
+                try StudyWriter.writeShard(data, metadata: metadata, options: options, to: shardFolder(study.output, options.shard))
             } else {
                 try SensitivityStudy.write(data, spec: spec, metadata: metadata, to: study.output)
             }
@@ -169,4 +186,10 @@ struct SweepCommand: ParsableCommand {
         }
         print("\(rows.count) grid points of \(loaded.model.id); wrote \(study.output)/sweep.csv")
     }
+}
+
+/// The folder of shard `i` (0-based) of `n` under a study's output folder.
+func shardFolder(_ output: String, _ shard: (Int, Int)?) -> String {
+    guard let (i, n) = shard else { return output }
+    return output + "/shard-\(i + 1)-of-\(n)"
 }

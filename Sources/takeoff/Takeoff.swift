@@ -13,7 +13,7 @@ struct Takeoff: ParsableCommand {
         commandName: "takeoff",
         abstract: "Numerical models of AI takeoff dynamics on GSL.",
         version: RunReport.version,
-        subcommands: [RunCommand.self, SampleCommand.self, SweepCommand.self, SensitivityCommand.self, MergeCommand.self, FitCommand.self, VerifyCommand.self,
+        subcommands: [RunCommand.self, SampleCommand.self, SweepCommand.self, SensitivityCommand.self, MergeCommand.self, FitCommand.self, VerifyCommand.self, ClusterCommand.self,
                       ModelsCommand.self, ValidateCommand.self],
         defaultSubcommand: RunCommand.self)
 }

@@ -27,6 +27,16 @@ public enum StudyMerger {
         var bands: [String: BandHistogram]
     }
 
+    /// Folders as given, with a study folder replaced by its `shard-i-of-n` subfolders.
+    public static func expand(_ folders: [String]) -> [String] {
+        folders.flatMap { folder -> [String] in
+            if FileManager.default.fileExists(atPath: folder + "/shard.json") { return [folder] }
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+            let shards = names.filter { $0.hasPrefix("shard-") && $0.contains("-of-") }.sorted()
+            return shards.isEmpty ? [folder] : shards.map { folder + "/" + $0 }
+        }
+    }
+
     public static func merge(folders: [String], into output: String) throws {
         guard !folders.isEmpty else { throw MergeError(folder: "merge", message: "no shard folders given") }
         let shards = try folders.map(read).sorted { $0.index < $1.index }
