@@ -51,7 +51,7 @@ func parseShard(_ text: String?) throws -> (Int, Int)? {
             printError("error: --shard '\(text)': expected auto/n with a whole n ≥ 1")
             throw ExitCode(64)
         }
-        guard let raw = ProcessInfo.processInfo.environment["SLURM_ARRAY_TASK_ID"] else {
+        guard let raw = ProcessInfo.processInfo.environment["SLURM_ARRAY_TASK_ID"], !raw.isEmpty else {
             printError("error: --shard auto/\(n): SLURM_ARRAY_TASK_ID is not set; run inside a Slurm job array, or give i/n")
             throw ExitCode(64)
         }

@@ -8,7 +8,7 @@ struct CLIResult {
     var stderr: String
 }
 
-func takeoff(_ arguments: [String], in folder: URL? = nil) throws -> CLIResult {
+func takeoff(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]) throws -> CLIResult {
     let candidates = [".build/debug/takeoff", ".build/release/takeoff"].map { packageRoot.appendingPathComponent($0) }
     guard let binary = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
         throw CLIMissing()
@@ -17,6 +17,9 @@ func takeoff(_ arguments: [String], in folder: URL? = nil) throws -> CLIResult {
     process.executableURL = binary
     process.arguments = arguments
     process.currentDirectoryURL = folder ?? packageRoot
+    if !environment.isEmpty {
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err
@@ -99,5 +102,35 @@ struct CLITests {
         #expect(list.map { $0["id"] as? String } == ["compute-growth", "feedback", "regulation"])
         #expect(try takeoff(["models"]).stdout.contains("hardwareDoublingYears = 2.46"))
         #expect(try takeoff(["--version"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0.1.0")
+    }
+}
+
+@Suite("Shards from Slurm")
+struct SlurmShardTests {
+    @Test("--shard auto/n takes the index from SLURM_ARRAY_TASK_ID and writes shard-i-of-n")
+    func autoShard() throws {
+        let dir = try temporaryFolder()
+        let study = packageRoot.appendingPathComponent("Models/feedback-uncertainty.toml").path
+        let args = ["sample", study, "--runs", "40", "--shard", "auto/4", "--output", dir.path, "--quiet"]
+        let missing = try takeoff(args, environment: ["SLURM_ARRAY_TASK_ID": ""])
+        #expect(missing.status == 64 && missing.stderr.contains("SLURM_ARRAY_TASK_ID"))
+        let outside = try takeoff(args, environment: ["SLURM_ARRAY_TASK_ID": "4"])
+        #expect(outside.status == 64 && outside.stderr.contains("outside"))
+        for task in 0..<4 {
+            #expect(try takeoff(args, environment: ["SLURM_ARRAY_TASK_ID": "\(task)"]).status == 0)
+            #expect(FileManager.default.fileExists(atPath: dir.path + "/shard-\(task + 1)-of-4/shard.json"))
+        }
+        #expect(try takeoff(["merge", dir.path, "--output", dir.path]).status == 0)
+        let single = try temporaryFolder()
+        #expect(try takeoff(["sample", study, "--runs", "40", "--output", single.path, "--quiet"]).status == 0)
+        for name in ["runs.csv", "summary.csv", "meta.json"] {
+            #expect(FileManager.default.contents(atPath: dir.path + "/" + name) == FileManager.default.contents(atPath: single.path + "/" + name), "\(name)")
+        }
+        let script = try takeoff(["cluster", "slurm", study, "--runs", "40", "--shards", "4", "--output", dir.path + "/c"])
+        #expect(script.status == 0)
+        let text = try String(contentsOfFile: dir.path + "/c/slurm/sample.sbatch", encoding: .utf8)
+        #expect(text.contains("#SBATCH --array=0-3") && text.contains("--shard auto/4"))
+        let merge = try String(contentsOfFile: dir.path + "/c/slurm/merge.sbatch", encoding: .utf8)
+        #expect(merge.contains(" merge ") && merge.contains("--output"))
     }
 }
