@@ -19,7 +19,13 @@ fi
 WORK="$(mktemp -d /tmp/takeoff-slurm.XXXXXX)"
 PIDS=()
 cleanup() {
-    for f in "$WORK/slurmd.pid" "$WORK/slurmctld.pid"; do [ -f "$f" ] && $SUDO kill "$(cat "$f")" 2>/dev/null || true; done
+    for f in "$WORK/slurmd.pid" "$WORK/slurmctld.pid"; do
+        [ -f "$f" ] || continue
+        pid="$(cat "$f")"
+        $SUDO kill "$pid" 2>/dev/null || true
+        for _ in $(seq 1 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+        $SUDO kill -9 "$pid" 2>/dev/null || true
+    done
     [ -n "${MUNGE_STARTED:-}" ] && $SUDO pkill -x munged 2>/dev/null || true
     echo "stopped the daemons (work folder $WORK)"
 }
