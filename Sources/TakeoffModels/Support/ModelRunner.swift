@@ -106,7 +106,7 @@ public enum ModelRegistry {
     /// Every built-in model.
     public static let all: [ModelDescription] = [
         ModelDescription(ComputeGrowthModel.self), ModelDescription(FeedbackModel.self), ModelDescription(RegulationModel.self),
-        ModelDescription(SoftwareExplosionModel.self),
+        ModelDescription(SoftwareExplosionModel.self), ModelDescription(MilestoneChainModel.self),
     ]
 
     /// The model with identifier `id`.
