@@ -5,7 +5,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SWIFT ?= swift
 PYTHON ?= python3
 
-.PHONY: deps test run release bench plots clean
+.PHONY: deps test run release bench peers plots clean
 
 deps:
 	@if ! pkg-config --exists gsl 2>/dev/null; then \
@@ -30,6 +30,9 @@ test: deps
 	$(PYTHON) Plots/plot_sample.py out/test-sample out/test-sample-cdf.png out/test-sample-fan.png
 	.build/debug/takeoff fit Models/metr-horizon.fit.toml --csv out/test-fit.csv > /dev/null
 	$(PYTHON) Plots/plot_fit.py out/test-fit.csv out/test-fit.png
+	.build/debug/takeoff sample Models/sie-forethought.toml --runs 200 --output out/test-sie --quiet
+	.build/debug/takeoff sample Models/milestones-ai2027.toml --runs 200 --output out/test-milestones --quiet
+	$(PYTHON) Plots/plot_peers.py out/test-sie out/test-milestones out/test-sie.png out/test-milestones.png
 
 release: deps
 	$(SWIFT) build -c release --product takeoff
@@ -44,6 +47,17 @@ bench: deps
 	.build/release/takeoff-bench 10000 rkf45
 	$(PYTHON) -m pip install -q -r Benchmarks/requirements.txt
 	$(PYTHON) Benchmarks/scipy_peer.py 2000
+	$(MAKE) peers
+
+# The peer models: 10,000-run studies (timed by `takeoff sample`) and the peers' discrete schemes
+# rerun on the same draws (README "Other takeoff models", Benchmarks/README.md).
+peers: release
+	.build/release/takeoff sample Models/sie-forethought.toml --runs 10000 --seed 1 --threads 2 --output out/sie-forethought \
+		--probability 'yearsOfProgressInFirstYear>3' --probability 'yearsOfProgressInFirstYear>10'
+	.build/release/takeoff sample Models/milestones-ai2027.toml --runs 10000 --seed 1 --threads 2 --output out/milestones-ai2027 \
+		--probability 'monthsSCtoASI<12' --probability 'monthsSCtoASI<24' --probability 'monthsSCtoASI<36'
+	$(PYTHON) -m pip install -q -r Benchmarks/requirements.txt
+	$(PYTHON) Benchmarks/peers/discrete_schemes.py out/sie-forethought out/milestones-ai2027
 
 plots: run
 	$(PYTHON) -m pip install -q -r Plots/requirements.txt
@@ -72,6 +86,8 @@ plots: run
 		.build/release/takeoff fit Models/$$f.fit.toml --csv out/fit-$$f.csv > /dev/null && \
 		$(PYTHON) Plots/plot_fit.py out/fit-$$f.csv Plots/fit-$$f.png "$$(grep '^description' Models/$$f.fit.toml | cut -d'"' -f2)" || exit 1; \
 	done
+	$(MAKE) peers
+	$(PYTHON) Plots/plot_peers.py out/sie-forethought out/milestones-ai2027 Plots/sie-forethought-cdf.png Plots/milestones-ai2027-cdf.png
 
 clean:
 	rm -rf .build out
