@@ -58,6 +58,19 @@ struct SoftwareExplosionTests {
         #expect(abs(try #require(run.metric("yearsOfProgressInFirstYear")) - 11) <= 1e-7)
     }
 
+    @Test("constant r > 1 and no ceiling in reach: finite-time blow-up at 1/(λ ln 2 (1 − 1/r)·v₀)")
+    func constantReturnsBlowUp() throws {
+        // d ln v/dt = c·v with c = λ ln 2 (1 − 1/r) gives v = v₀/(1 − c·v₀·t): infinite at t* = 1/(c·v₀).
+        for (r, f) in [(3.0, 8.0), (1.5, 4.0)] {
+            let run = try sieRun("initialSpeedUp = \(f)\ninitialReturns = \(r)\ndistanceToLimits = 1e6",
+                                 options: "[options]\nreturns = \"constant\"", end: 4)
+            let c = 0.3 * M_LN2 * (1 - 1 / r), v0 = 12 * f / 3
+            #expect(run.status == .singularity)
+            let t = try #require(run.blowUpTime)
+            #expect(abs(t - 1 / (c * v0)) <= 1e-6 / (c * v0), "r=\(r): blow-up \(t) vs \(1 / (c * v0))")
+        }
+    }
+
     @Test("the solved doubling rate follows the closed form ln v(n) along the doublings")
     func closedFormAlongDoublings() throws {
         for (r, lambda) in [(1.2, 0.3), (0.6, 0.5), (3.0, 0.2)] {
