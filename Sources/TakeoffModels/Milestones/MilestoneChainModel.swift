@@ -91,7 +91,8 @@ public enum MilestoneChainModel: TakeoffModel {
     }
 
     public static func observe(t: Double, y: UnsafeBufferPointer<Double>, parameters p: Parameters, start: Double) -> [Double] {
-        let (v, phase) = speedUp(p.resolved(), progress: y[0])
+        // Problems hold resolved parameters (phaseEnds[3] = ∞); resolve only what was not.
+        let (v, phase) = speedUp(p.phaseEnds[3] == .infinity ? p : p.resolved(), progress: y[0])
         return [v, Double(phase)]
     }
 

@@ -36,8 +36,10 @@ extension SoftwareExplosionModel {
         out["peakSpeedUp"] = doublingRate(p, after: peakAt) * p.recentDoublingMonths / 12
 
         let needed = windows.map { requiredDoublings(p, factor: $0.factor, months: $0.months) }
+        // If the quadrature fails the questions stay undefined rather than silently "no".
         let shortest = shortestStretches(p, doublings: needed, reached: finalDoublings, solver: solver)
         for (k, window) in windows.enumerated() {
+            guard let shortest else { out[window.name] = nil; continue }
             let hit = needed[k] <= 0 || (shortest[k].map { $0 < window.months / 12 } ?? false)
             out[window.name] = hit ? 1 : 0
         }
@@ -45,14 +47,14 @@ extension SoftwareExplosionModel {
     }
 
     /// The shortest time [years] in which each stretch of `doublings[k]` consecutive doublings
-    /// is completed within the first `reached` doublings (`nil` if fewer were made, or if the
-    /// quadrature fails).
+    /// is completed within the first `reached` doublings (`nil` where fewer were made); `nil`
+    /// altogether if the quadrature fails.
     ///
     /// `W(n₀) = ∫ dn/v(n)` over `[n₀, n₀ + D]` is convex in n₀, so the minimum over
     /// `[0, reached − D]` is at the root of `ln v(n₀ + D) − ln v(n₀)` or at an end; one
     /// quadrature `dt/dn = 1/v(n)` from 0 gives t(n) at every start and end point.
     public static func shortestStretches(_ p: Parameters, doublings: [Double], reached: Double,
-                                         solver: ODESolver) -> [Double?] {
+                                         solver: ODESolver) -> [Double?]? {
         let lnv = { (n: Double) in log(doublingRate(p, after: n)) }
         let starts: [Double?] = doublings.map { d in
             guard d > 0, reached >= d else { return nil }
@@ -73,9 +75,7 @@ extension SoftwareExplosionModel {
         let quadrature = ODEProblem(stateNames: ["time"], parameters: p, initialState: [0], timeSpan: (0, top)) { n, _, dydt, p in
             dydt[0] = 1 / doublingRate(p, after: n)
         }
-        guard let solution = try? ODESolver(options).solve(quadrature), solution.status == .success else {
-            return starts.map { _ in nil }
-        }
+        guard let solution = try? ODESolver(options).solve(quadrature), solution.status == .success else { return nil }
         var timeAt: [Double: Double] = [0: 0]
         for row in 0..<solution.count { timeAt[solution.times[row]] = solution.values[row] }
         return starts.enumerated().map { k, start in
