@@ -117,6 +117,7 @@ struct SampleCommand: ParsableCommand {
                                       pretty: false), terminator: "")
         } else {
             print("\(total) runs of \(loaded.model.id) in \(String(format: "%.2f", seconds)) s (\(options.threads) threads), \(failures) failed; wrote \(output)/")
+            if !quiet, shardSlice == nil { print(StudyWriter.summaryText(data, options.probabilities), terminator: "") }
         }
     }
 

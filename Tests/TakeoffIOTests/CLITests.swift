@@ -134,3 +134,24 @@ struct SlurmShardTests {
         #expect(merge.contains(" merge ") && merge.contains("--output"))
     }
 }
+
+@Suite("CLI study summary")
+struct StudySummaryTextTests {
+    @Test("takeoff sample prints the summary.csv numbers and each probability, and nothing more with --quiet")
+    func summaryTable() throws {
+        let dir = try temporaryFolder()
+        let study = packageRoot.appendingPathComponent("Models/sie-forethought.toml").path
+        let run = try takeoff(["sample", study, "--runs", "300", "--output", dir.path, "--probability", "yearsOfProgressInFirstYear>3"])
+        #expect(run.status == 0)
+        let summary = try String(contentsOfFile: dir.path + "/summary.csv", encoding: .utf8)
+        let row = try #require(summary.split(separator: "\r\n").first { $0.hasPrefix("atLeast3xFor12Months,") })
+        let mean = try #require(Double(row.split(separator: ",")[3]))
+        let line = try #require(run.stdout.split(separator: "\n").first { $0.hasPrefix("atLeast3xFor12Months ") })
+        #expect(line.contains(String(format: "%.4g", mean)), "\(line) vs mean \(mean)")
+        let probabilities = try String(contentsOfFile: dir.path + "/probabilities.csv", encoding: .utf8)
+        let p = try #require(Double(probabilities.split(separator: "\r\n")[1].split(separator: ",")[2]))
+        #expect(run.stdout.contains(String(format: "P(yearsOfProgressInFirstYear>3) = %.4f", p)))
+        let quiet = try takeoff(["sample", study, "--runs", "30", "--output", dir.path + "/q", "--quiet"])
+        #expect(quiet.stdout.split(separator: "\n").count == 1)
+    }
+}
