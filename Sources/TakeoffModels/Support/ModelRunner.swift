@@ -107,6 +107,7 @@ public enum ModelRegistry {
     public static let all: [ModelDescription] = [
         ModelDescription(ComputeGrowthModel.self), ModelDescription(FeedbackModel.self), ModelDescription(RegulationModel.self),
         ModelDescription(SoftwareExplosionModel.self), ModelDescription(MilestoneChainModel.self),
+        ModelDescription(stepped: ComputeCentricModel.self),
     ]
 
     /// The model with identifier `id`.

@@ -81,6 +81,25 @@ public struct ModelDescription: Sendable {
     let preparer: @Sendable (ModelInputs) throws(ModelInputIssue) -> [String: Double]
     let narrator: @Sendable ([String: Double?]) -> [String]
 
+    init(id: String, summary: String, parameters: [ParameterInfo], states: [VariableInfo], observables: [VariableInfo],
+         eventSettings: [EventSettingInfo], metrics: [MetricInfo], options: [OptionInfo], sectionNames: [String],
+         runner: @escaping @Sendable (ModelInputs, SolverOptions) throws(SolverError) -> ModelRun,
+         preparer: @escaping @Sendable (ModelInputs) throws(ModelInputIssue) -> [String: Double],
+         narrator: @escaping @Sendable ([String: Double?]) -> [String]) {
+        self.id = id
+        self.summary = summary
+        self.parameters = parameters
+        self.states = states
+        self.observables = observables
+        self.eventSettings = eventSettings
+        self.metrics = metrics
+        self.options = options
+        self.sectionNames = sectionNames
+        self.runner = runner
+        self.preparer = preparer
+        self.narrator = narrator
+    }
+
     init<M: TakeoffModel>(_ model: M.Type) {
         id = M.id
         summary = M.summary

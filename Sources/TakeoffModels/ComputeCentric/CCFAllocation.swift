@@ -1,0 +1,80 @@
+import Foundation
+
+/// The optimal allocation of a labour budget L and a compute budget C across tasks
+/// (`solve_allocation` in the reference; shared/notes/ftm-model-notes.md §5).
+///
+/// With CES weights β, ρ (σ = 1/(1 − ρ)), compute-to-labour ratios η non-increasing in the task
+/// index and the first A tasks automatable, the optimum has a critical index I: tasks below I get
+/// only compute, tasks above I only labour, task I possibly both. For each candidate I the
+/// first-order conditions give task I's compute in closed form (the reference's equations 14-22);
+/// the first I whose labour on task I is non-negative is the optimum, else I = A − 1. The
+/// workspace keeps its buffers, so a solve allocates nothing (the hot path: six solves per step).
+public final class CCFAllocation {
+    public private(set) var labour: [Double]
+    public private(set) var compute: [Double]
+    private var sumsBeta: [Double]
+    private var sumsBetaEta: [Double]
+    private var betaSigma: [Double]
+    private var betaSigmaEta: [Double]
+    /// Solves so far.
+    public private(set) var calls = 0
+
+    public init(tasks n: Int) {
+        labour = [Double](repeating: 0, count: n)
+        compute = [Double](repeating: 0, count: n)
+        sumsBeta = [Double](repeating: 0, count: n + 1)
+        sumsBetaEta = [Double](repeating: 0, count: n + 1)
+        betaSigma = [Double](repeating: 0, count: n)
+        betaSigmaEta = [Double](repeating: 0, count: n)
+    }
+
+    /// Solves for budgets `L`, `C` with weights `beta`, `rho`, ratios `eta` and `automatable` ≥ 1
+    /// tasks; the result is in ``labour`` and ``compute``.
+    public func solve(labour L: Double, compute C: Double, beta: [Double], rho: Double, eta: [Double], automatable: Int) {
+        calls += 1
+        let n = beta.count
+        let sigma = 1 / (1 - rho)
+        for i in 0..<n {
+            betaSigma[i] = pow(beta[i], sigma)
+            betaSigmaEta[i] = betaSigma[i] * pow(eta[i], sigma - 1)
+        }
+        // sumsBeta[I] = Σ_{i ≥ I} β_i^σ; sumsBetaEta[I] = Σ_{i < I} β_i^σ η_i^(σ−1) (cumulative, as numpy's cumsum).
+        sumsBeta[n] = 0
+        var acc = 0.0
+        for i in stride(from: n - 1, through: 0, by: -1) { acc += betaSigma[i]; sumsBeta[i] = acc }
+        acc = 0
+        sumsBetaEta[0] = 0
+        for i in 0..<n { acc += betaSigmaEta[i]; sumsBetaEta[i + 1] = acc }
+
+        var found = false
+        for I in 0..<automatable {
+            for i in 0..<n { labour[i] = 0; compute[i] = 0 }
+            let a = pow(eta[I], sigma) * sumsBeta[I]
+            let b = sumsBetaEta[I]
+            compute[I] = (C * a - L * b) / (a + eta[I] * b)
+            labour[I] = (L + eta[I] * compute[I]) * (betaSigma[I] / sumsBeta[I]) - eta[I] * compute[I]
+            guard labour[I] >= 0 else { continue }
+            for i in (I + 1)..<max(I + 1, n) { labour[i] = (L + eta[I] * compute[I]) * (betaSigma[i] / sumsBeta[I]) }
+            let z = sumsBetaEta[I + 1]
+            for i in 0..<I { compute[i] = (C + labour[I] / eta[I]) * betaSigmaEta[i] / z }
+            if I > 0 && compute[I] < 0 {
+                for i in I..<n { compute[i] = 0 }
+                for i in 0..<I { compute[i] = C * betaSigmaEta[i] / sumsBetaEta[I] }
+                for i in 0..<I { labour[i] = 0 }
+                for i in I..<n { labour[i] = L * (betaSigma[i] / sumsBeta[I]) }
+            }
+            found = true
+            break
+        }
+        if !found {
+            let I = automatable - 1
+            for i in 0..<n { labour[i] = 0; compute[i] = 0 }
+            let z = sumsBetaEta[I + 1]
+            for i in 0...I { compute[i] = C * betaSigmaEta[i] / z }
+            labour[I] = 0
+            for i in (I + 1)..<max(I + 1, n) { labour[i] = L * (betaSigma[i] / sumsBeta[I + 1]) }
+        }
+        // The reference's guard against every labour input rounding to zero.
+        if labour.allSatisfy({ $0 == 0 }) { labour[n - 1] = L }
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import TakeoffCore
+
+/// Davidson's compute-centric framework (Open Philanthropy 2023; Epoch AI's "Full Takeoff Model",
+/// the engine of takeoffspeeds.com), part 1: its economy and automation algebra (``CCFAlgebra``,
+/// ``CCFAllocation``) and the reference's fixed explicit step (option `scheme = "reference"`,
+/// step `referenceStep`), which reproduces the reference trajectory step for step. Structure and
+/// conventions: shared/notes/ftm-model-notes.md; the reference is epoch-research/ftm,
+/// `ftm/core/model.py`. Output columns and metrics keep the reference's names (the one
+/// documented exception to the package's camelCase).
+public enum ComputeCentricModel: SteppedTakeoffModel {
+    public typealias Parameters = ComputeCentricParameters
+
+    public static let id = "ccf"
+    public static let summary = "Davidson's compute-centric framework (takeoffspeeds.com), reference fixed-step scheme"
+
+    public static var observables: [VariableInfo] { CCFSeries.columns }
+
+    public static let metrics: [MetricInfo] = [
+        MetricInfo("sub_agi_year", unit: "year", meaning: "first grid year at which AI could be trained (without the runtime tradeoff) for 20% of goods tasks"),
+        MetricInfo("agi_year", unit: "year", meaning: "the same for 100% of goods tasks"),
+        MetricInfo("automation_gns_20%", unit: "year", meaning: "first grid year with ≥ 20% of goods tasks automated in practice (compute > 10× labour)"),
+        MetricInfo("automation_gns_100%", unit: "year", meaning: "first grid year with 100% of goods tasks automated in practice"),
+        MetricInfo("automation_rnd_20%", unit: "year", meaning: "first grid year with ≥ 20% of R&D tasks automated in practice"),
+        MetricInfo("automation_rnd_100%", unit: "year", meaning: "first grid year with 100% of R&D tasks automated in practice"),
+        MetricInfo("rampup_start", unit: "year", meaning: "wake-up: the grid year automation of goods tasks first reaches rampup_trigger"),
+        MetricInfo("full_automation_gns", unit: "years", meaning: "from the first step with > 20% of goods tasks automated to the first with 100%"),
+        MetricInfo("full_automation_rnd", unit: "years", meaning: "the same for R&D tasks"),
+        MetricInfo("sub_agi_to_agi", unit: "years", meaning: "agi_year − sub_agi_year"),
+        MetricInfo("cog_output_multiplier", unit: "years", meaning: "from hardware-R&D automation multiplier > 2 to > 10"),
+        MetricInfo("gwp_growth", unit: "years", meaning: "from one-year GWP growth > 5% to > 20% (forward-looking, log growth)"),
+    ] + (1...5).map { MetricInfo("gwp_doubling_time.\($0)", unit: "years", meaning: $0 == 1 ? "initial GWP doubling time" : "GWP doubling time \($0 - 1) after wake-up") }
+
+    public static let options = [
+        OptionInfo("scheme", "reference", allowed: ["reference"],
+                   meaning: "the reference's fixed explicit step (an exact continuous-time scheme is part 2, issue #10)"),
+        OptionInfo("runtimeTradeoff", "enabled", allowed: ["enabled", "disabled"],
+                   meaning: "the website's runtime_training_tradeoff_enabled flag"),
+    ]
+
+    public static func validate(_ p: Parameters, inputs: ModelInputs) -> ModelInputIssue? {
+        if p.flopGapTraining < 1 || p.flopGapRuntime < 1 {
+            return ModelInputIssue(keyPaths: ["parameters.flopGapTraining", "parameters.flopGapRuntime"], message: "FLOP gaps must be ≥ 1")
+        }
+        if p.fracLabourHardwareRndCeiling + p.fracLabourSoftwareRndCeiling >= 1 {
+            return ModelInputIssue(keyPaths: ["parameters.fracLabourHardwareRndCeiling", "parameters.fracLabourSoftwareRndCeiling"],
+                                   message: "the labour R&D ceilings must sum to less than 1")
+        }
+        if p.fracComputeHardwareRndCeiling + p.fracComputeSoftwareRndCeiling + p.fracComputeTrainingCeiling >= 1 {
+            return ModelInputIssue(keyPaths: ["parameters.fracComputeHardwareRndCeiling", "parameters.fracComputeSoftwareRndCeiling",
+                                              "parameters.fracComputeTrainingCeiling"],
+                                   message: "the compute ceilings (hardware R&D, software R&D, training) must sum to less than 1")
+        }
+        if p.initialBiggestTrainingRun > p.initialHardwareProduction * p.ratioHardwareToInitialHardwareProduction {
+            return ModelInputIssue(keyPaths: ["parameters.initialBiggestTrainingRun"],
+                                   message: "the initial biggest training run exceeds the initial compute")
+        }
+        if (inputs.end - inputs.start) / p.referenceStep > 1e6 {
+            return ModelInputIssue(keyPaths: ["parameters.referenceStep"], message: "more than a million steps: use a larger referenceStep")
+        }
+        return nil
+    }
+
+    public static func run(_ p: Parameters, inputs: ModelInputs) -> ModelRun {
+        let started = ContinuousClock.now
+        let scheme = CCFReferenceScheme(p, start: inputs.start, end: inputs.end)
+        scheme.run()
+        let columns = CCFSeries.columns
+        var values: [Double] = []
+        values.reserveCapacity(scheme.steps * columns.count)
+        for k in 0..<scheme.steps { for j in 0..<columns.count { values.append(scheme.s.value(j, k)) } }
+        let m = scheme.metrics()
+        var stats = SolverStats()
+        stats.acceptedSteps = scheme.steps
+        _ = started
+        let finite = values.allSatisfy { $0.isFinite }
+        return ModelRun(columns: columns.map(\.name), units: columns.map(\.unit), years: scheme.s.year, values: values, events: [],
+                        status: finite ? .success : .modelFailure,
+                        message: finite ? nil : "the reference scheme produced a non-finite value (the reference stops there too)",
+                        terminatingEvent: nil, blowUpTime: nil, stats: stats,
+                        metrics: metrics.map { ($0.name, m[$0.name] ?? nil) })
+    }
+
+    public static func narrative(_ m: [String: Double?]) -> [String] {
+        guard let a = m["automation_gns_20%"] ?? nil, let b = m["automation_gns_100%"] ?? nil else { return [] }
+        return [String(format: "in words: 20%% of goods tasks automated in %.1f, all of them in %.1f (%.1f years).", a, b, b - a)]
+    }
+}
