@@ -49,6 +49,11 @@ let package = Package(
             dependencies: ["TakeoffCore", "TakeoffGSL"],
             path: "Benchmarks/takeoff-bench"
         ),
+        .executableTarget(
+            name: "ccf-bench",
+            dependencies: ["TakeoffModels", "TakeoffIO"],
+            path: "Benchmarks/ccf-bench"
+        ),
         .testTarget(name: "TakeoffCoreTests", dependencies: ["TakeoffCore", "TakeoffGSL"]),
         .testTarget(name: "TakeoffSamplingTests", dependencies: ["TakeoffSampling", "TakeoffGSL"]),
         .testTarget(name: "TakeoffModelsTests", dependencies: ["TakeoffModels", "TakeoffIO", "TakeoffGSL", "TakeoffCore"]),

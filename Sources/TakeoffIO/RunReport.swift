@@ -45,7 +45,11 @@ public struct RunReport {
             lines.append("  " + m.name.padding(toLength: width, withPad: " ", startingAt: 0) + value)
         }
         let s = run.stats
-        lines.append("solver: \(scenario.solver.stepper.rawValue), \(s.acceptedSteps) steps (\(s.rejectedSteps) rejected), \(s.rhsEvaluations) RHS evaluations")
+        if let scheme = run.scheme {
+            lines.append("scheme: \(scheme), \(s.acceptedSteps) steps")
+        } else {
+            lines.append("solver: \(scenario.solver.stepper.rawValue), \(s.acceptedSteps) steps (\(s.rejectedSteps) rejected), \(s.rhsEvaluations) RHS evaluations")
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 

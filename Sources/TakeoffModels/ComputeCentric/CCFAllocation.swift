@@ -18,6 +18,10 @@ public final class CCFAllocation {
     private var betaSigmaEta: [Double]
     /// Solves so far.
     public private(set) var calls = 0
+    // β^σ and η^(σ−1) of the last solve: the weights are fixed after calibration and η changes
+    // once per step, so consecutive solves of one sector reuse them (bit-identical values).
+    private var lastBeta: [Double] = [], lastEta: [Double] = [], lastRho = Double.nan
+    private var etaPower: [Double]
 
     public init(tasks n: Int) {
         labour = [Double](repeating: 0, count: n)
@@ -26,18 +30,34 @@ public final class CCFAllocation {
         sumsBetaEta = [Double](repeating: 0, count: n + 1)
         betaSigma = [Double](repeating: 0, count: n)
         betaSigmaEta = [Double](repeating: 0, count: n)
+        etaPower = [Double](repeating: 0, count: n)
     }
 
     /// Solves for budgets `L`, `C` with weights `beta`, `rho`, ratios `eta` and `automatable` ≥ 1
     /// tasks; the result is in ``labour`` and ``compute``.
     public func solve(labour L: Double, compute C: Double, beta: [Double], rho: Double, eta: [Double], automatable: Int) {
         calls += 1
+        // Work on locals moved out of the stored buffers: no copy, and no exclusivity check per element.
+        var labour = self.labour, compute = self.compute, sumsBeta = self.sumsBeta, sumsBetaEta = self.sumsBetaEta
+        var betaSigma = self.betaSigma, betaSigmaEta = self.betaSigmaEta
+        self.labour = []; self.compute = []; self.sumsBeta = []; self.sumsBetaEta = []; self.betaSigma = []; self.betaSigmaEta = []
+        defer {
+            self.labour = labour; self.compute = compute; self.sumsBeta = sumsBeta; self.sumsBetaEta = sumsBetaEta
+            self.betaSigma = betaSigma; self.betaSigmaEta = betaSigmaEta
+        }
         let n = beta.count
         let sigma = 1 / (1 - rho)
-        for i in 0..<n {
-            betaSigma[i] = pow(beta[i], sigma)
-            betaSigmaEta[i] = betaSigma[i] * pow(eta[i], sigma - 1)
+        let sameWeights = rho == lastRho && beta == lastBeta
+        if !sameWeights {
+            for i in 0..<n { betaSigma[i] = pow(beta[i], sigma) }
+            lastBeta = beta
+            lastRho = rho
         }
+        if !sameWeights || eta != lastEta {
+            for i in 0..<n { etaPower[i] = pow(eta[i], sigma - 1) }
+            lastEta = eta
+        }
+        for i in 0..<n { betaSigmaEta[i] = betaSigma[i] * etaPower[i] }
         // sumsBeta[I] = Σ_{i ≥ I} β_i^σ; sumsBetaEta[I] = Σ_{i < I} β_i^σ η_i^(σ−1) (cumulative, as numpy's cumsum).
         sumsBeta[n] = 0
         var acc = 0.0
@@ -48,16 +68,19 @@ public final class CCFAllocation {
 
         var found = false
         for I in 0..<automatable {
-            for i in 0..<n { labour[i] = 0; compute[i] = 0 }
+            // Test the candidate on its two scalars first; the arrays are filled only for the accepted one.
             let a = pow(eta[I], sigma) * sumsBeta[I]
             let b = sumsBetaEta[I]
-            compute[I] = (C * a - L * b) / (a + eta[I] * b)
-            labour[I] = (L + eta[I] * compute[I]) * (betaSigma[I] / sumsBeta[I]) - eta[I] * compute[I]
-            guard labour[I] >= 0 else { continue }
-            for i in (I + 1)..<max(I + 1, n) { labour[i] = (L + eta[I] * compute[I]) * (betaSigma[i] / sumsBeta[I]) }
+            let computeI = (C * a - L * b) / (a + eta[I] * b)
+            let labourI = (L + eta[I] * computeI) * (betaSigma[I] / sumsBeta[I]) - eta[I] * computeI
+            guard labourI >= 0 else { continue }
+            for i in 0..<n { labour[i] = 0; compute[i] = 0 }
+            compute[I] = computeI
+            labour[I] = labourI
+            for i in (I + 1)..<max(I + 1, n) { labour[i] = (L + eta[I] * computeI) * (betaSigma[i] / sumsBeta[I]) }
             let z = sumsBetaEta[I + 1]
-            for i in 0..<I { compute[i] = (C + labour[I] / eta[I]) * betaSigmaEta[i] / z }
-            if I > 0 && compute[I] < 0 {
+            for i in 0..<I { compute[i] = (C + labourI / eta[I]) * betaSigmaEta[i] / z }
+            if I > 0 && computeI < 0 {
                 for i in I..<n { compute[i] = 0 }
                 for i in 0..<I { compute[i] = C * betaSigmaEta[i] / sumsBetaEta[I] }
                 for i in 0..<I { labour[i] = 0 }

@@ -23,18 +23,22 @@ extension CCFReferenceScheme {
 
     /// Solves the allocation and returns the nested-CES output with the given outer input, plus
     /// the count of tasks where compute supplies more than 10× the labour (task 0 excluded).
-    func output(outer: Double, labour: Double, compute: Double, eta: [Double], automatable: Int, outerWeights: [Double],
+    func output(_ allocation: CCFAllocation, outer: Double, labour: Double, compute: Double, eta: [Double], automatable: Int, outerWeights: [Double],
                 innerWeights: [Double], outerRho: Double, innerRho: Double, tfp: Double) -> (output: Double, automated: Int,
                                                                                            labour: [Double], compute: [Double]) {
         allocation.solve(labour: labour, compute: compute, beta: innerWeights, rho: innerRho, eta: eta, automatable: automatable)
+        let l = allocation.labour, c = allocation.compute
+        var input = taskInput
+        taskInput = []
+        defer { taskInput = input }
         var automated = 0
         for i in 0..<n {
-            taskInput[i] = allocation.labour[i] + eta[i] * allocation.compute[i]
-            if eta[i] * allocation.compute[i] > 10 * allocation.labour[i] { automated += 1 }
+            input[i] = l[i] + eta[i] * c[i]
+            if eta[i] * c[i] > 10 * l[i] { automated += 1 }
         }
-        let y = CCFAlgebra.nestedCES(outerInput: outer, taskInputs: taskInput, outerWeights: outerWeights,
+        let y = CCFAlgebra.nestedCES(outerInput: outer, taskInputs: input, outerWeights: outerWeights,
                                      innerWeights: innerWeights, outerRho: outerRho, innerRho: innerRho, tfp: tfp)
-        return (y, automated - 1, allocation.labour, allocation.compute)
+        return (y, automated - 1, l, c)
     }
 
     func goods(_ k: Int) {
@@ -51,7 +55,7 @@ extension CCFReferenceScheme {
                 outerToCognitiveRatio: (1 - p.initialCognitiveShareGoods) / p.initialCognitiveShareGoods,
                 computeToLabourRatio: computeShare / labourShare)
         }
-        let full = output(outer: capital, labour: labour, compute: compute, eta: etaGoods, automatable: s.automatableGoods[k],
+        let full = output(goodsAllocation, outer: capital, labour: labour, compute: compute, eta: etaGoods, automatable: s.automatableGoods[k],
                           outerWeights: outerGoods, innerWeights: innerGoods, outerRho: rho, innerRho: inner, tfp: s.tfp_goods[k])
         s.frac_tasks_automated_goods[k] = Double(full.automated) / Double(CCFAlgebra.laborTasks)
         let shares = CCFAlgebra.shares(outerInput: capital, labour: full.labour, compute: full.compute, outerWeights: outerGoods,
@@ -59,7 +63,7 @@ extension CCFReferenceScheme {
         s.capital_share_goods[k] = shares.outer
         s.labour_share_goods[k] = shares.labour
         s.compute_share_goods[k] = shares.compute
-        let none = output(outer: capital, labour: labour, compute: compute, eta: etaGoods, automatable: 1,
+        let none = output(goodsAllocation, outer: capital, labour: labour, compute: compute, eta: etaGoods, automatable: 1,
                           outerWeights: outerGoods, innerWeights: innerGoods, outerRho: rho, innerRho: inner, tfp: s.tfp_goods[k])
         s.automation_multiplier_goods[k] = full.output / none.output
         if k == 0 { outputToGWP = p.initialGwp / full.output }
@@ -80,10 +84,10 @@ extension CCFReferenceScheme {
                 outerToCognitiveRatio: (1 - p.initialCognitiveShareHardwareRnd) / p.initialCognitiveShareHardwareRnd,
                 computeToLabourRatio: computeShare / labourShare)
         }
-        let full = output(outer: capital, labour: labour, compute: compute, eta: etaRnd, automatable: s.automatableRnd[k],
+        let full = output(hardwareAllocation, outer: capital, labour: labour, compute: compute, eta: etaRnd, automatable: s.automatableRnd[k],
                           outerWeights: outerHardware, innerWeights: innerHardware, outerRho: rho, innerRho: inner, tfp: s.tfp_rnd[k])
         s.frac_tasks_automated_rnd[k] = Double(full.automated) / Double(CCFAlgebra.laborTasks)
-        let none = output(outer: capital, labour: labour, compute: compute, eta: etaRnd, automatable: 1,
+        let none = output(hardwareAllocation, outer: capital, labour: labour, compute: compute, eta: etaRnd, automatable: 1,
                           outerWeights: outerHardware, innerWeights: innerHardware, outerRho: rho, innerRho: inner, tfp: s.tfp_rnd[k])
         s.automation_multiplier_rnd[k] = full.output / none.output
         if k == 0 { rndHardwareFactor = initialRndHardware / full.output }
@@ -105,7 +109,7 @@ extension CCFReferenceScheme {
                 outerToCognitiveRatio: p.initialExperimentShareSoftwareRnd / cognitiveShare,
                 computeToLabourRatio: computeShare / (cognitiveShare - computeShare))
         }
-        let full = output(outer: experiments, labour: labour, compute: compute, eta: etaRnd, automatable: s.automatableRnd[k],
+        let full = output(softwareAllocation, outer: experiments, labour: labour, compute: compute, eta: etaRnd, automatable: s.automatableRnd[k],
                           outerWeights: outerSoftware, innerWeights: innerSoftware, outerRho: rho, innerRho: inner, tfp: s.tfp_rnd[k])
         if k == 0 { rndSoftwareFactor = initialRndSoftware / full.output }
         s.rnd_input_software[k] = full.output * rndSoftwareFactor

@@ -35,8 +35,9 @@ final class CCFReferenceScheme {
     // Milestones the reference records while stepping.
     var rampupStart: Double?, subAGIYear: Double?, agiYear: Double?
 
-    // Workspaces (no allocation inside a step's solves).
-    let allocation: CCFAllocation
+    // Workspaces (no allocation inside a step's solves), one per sector so each keeps its cache.
+    let goodsAllocation: CCFAllocation, hardwareAllocation: CCFAllocation, softwareAllocation: CCFAllocation
+    var allocationCalls: Int { goodsAllocation.calls + hardwareAllocation.calls + softwareAllocation.calls }
     var etaGoods: [Double], etaRnd: [Double]
     var taskInput: [Double]
 
@@ -66,7 +67,9 @@ final class CCFReferenceScheme {
                                              tasks: labourTasks, steepness: p.runtimeRequirementsSteepness)
         initialRndHardware = p.initialGwp * 0.2e-2
         initialRndSoftware = p.initialGwp * 0.02e-2
-        allocation = CCFAllocation(tasks: labourTasks + 1)
+        goodsAllocation = CCFAllocation(tasks: labourTasks + 1)
+        hardwareAllocation = CCFAllocation(tasks: labourTasks + 1)
+        softwareAllocation = CCFAllocation(tasks: labourTasks + 1)
         etaGoods = [Double](repeating: 0, count: labourTasks + 1)
         etaRnd = etaGoods
         taskInput = etaGoods

@@ -62,7 +62,6 @@ public enum ComputeCentricModel: SteppedTakeoffModel {
     }
 
     public static func run(_ p: Parameters, inputs: ModelInputs) -> ModelRun {
-        let started = ContinuousClock.now
         let scheme = CCFReferenceScheme(p, start: inputs.start, end: inputs.end)
         scheme.run()
         let columns = CCFSeries.columns
@@ -72,13 +71,13 @@ public enum ComputeCentricModel: SteppedTakeoffModel {
         let m = scheme.metrics()
         var stats = SolverStats()
         stats.acceptedSteps = scheme.steps
-        _ = started
         let finite = values.allSatisfy { $0.isFinite }
         return ModelRun(columns: columns.map(\.name), units: columns.map(\.unit), years: scheme.s.year, values: values, events: [],
                         status: finite ? .success : .modelFailure,
                         message: finite ? nil : "the reference scheme produced a non-finite value (the reference stops there too)",
                         terminatingEvent: nil, blowUpTime: nil, stats: stats,
-                        metrics: metrics.map { ($0.name, m[$0.name] ?? nil) })
+                        metrics: metrics.map { ($0.name, m[$0.name] ?? nil) },
+                        scheme: "reference fixed step of \(p.referenceStep) years (ftm), \(scheme.allocationCalls) allocation solves")
     }
 
     public static func narrative(_ m: [String: Double?]) -> [String] {

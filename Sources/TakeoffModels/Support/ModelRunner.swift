@@ -44,6 +44,8 @@ public struct ModelRun: Sendable {
     public var stats: SolverStats
     /// Metrics in the model's order; `nil` where undefined.
     public var metrics: [(name: String, value: Double?)]
+    /// For a model computed by its own fixed-step scheme, that scheme (the ODE solver is not used).
+    public var scheme: String? = nil
 
     /// Values of column `name`.
     public func column(_ name: String) -> [Double]? {
