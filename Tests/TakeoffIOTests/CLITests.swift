@@ -99,7 +99,7 @@ struct CLITests {
         let models = try takeoff(["models", "--json"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(models.stdout.utf8)) as? [String: Any])
         let list = try #require(object["models"] as? [[String: Any]])
-        #expect(list.map { $0["id"] as? String } == ["compute-growth", "feedback", "regulation", "sie", "milestones"])
+        #expect(list.map { $0["id"] as? String } == ["compute-growth", "feedback", "regulation", "sie", "milestones", "ccf"])
         #expect(try takeoff(["models"]).stdout.contains("hardwareDoublingYears = 2.46"))
         #expect(try takeoff(["--version"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0.1.0")
     }
