@@ -47,6 +47,8 @@ bench: deps
 	.build/release/takeoff-bench 10000 rkf45
 	$(PYTHON) -m pip install -q -r Benchmarks/requirements.txt
 	$(PYTHON) Benchmarks/scipy_peer.py 2000
+	$(SWIFT) build -c release --product ccf-bench
+	.build/release/ccf-bench 50
 	$(MAKE) peers
 
 # The peer models: 10,000-run studies (timed by `takeoff sample`) and the peers' discrete schemes
