@@ -47,8 +47,8 @@ extension SolveRun {
                 saveFinal()
                 return .stop
             case .modify(let change):
-                restart(at: crossing.time, from: crossing.state, applying: change)
-                return .restarted
+                let stop = restart(at: crossing.time, from: crossing.state, applying: change, trigger: crossing.index)
+                return stop ? .stop : .restarted
             }
         }
         eventValues = newValues
@@ -56,10 +56,16 @@ extension SolveRun {
     }
 
     /// Applies a state/parameter change at `time` and restarts the integration there.
+    ///
+    /// A change can itself make other conditions cross at the same instant (a regime switch that
+    /// moves a quantity past another event's threshold). Those crossings are recorded at `time`
+    /// and their actions applied in turn (a few rounds at most); returns whether one terminated.
     private func restart(at time: Double, from state: [Double],
-                         applying change: (Double, inout [Double], inout P) -> Void) {
+                         applying change: @escaping (Double, inout [Double], inout P) -> Void, trigger: Int) -> Bool {
         t = time
         _ = y.update(fromContentsOf: state)
+        var before = eventValues
+        evaluateEvents(into: &before)
         if case .steps = options.save { saveCurrent() }
         if let history {
             _ = box.evaluate(t, UnsafePointer(y.baseAddress!), f.baseAddress!)
@@ -70,8 +76,38 @@ extension SolveRun {
         change(time, &newState, &newParameters)
         precondition(newState.count == n, "an event action changed the state's dimension")
         parameters = newParameters
-        installClosures()
         _ = y.update(fromContentsOf: newState)
+        var stop = false
+        var applied: Set<Int> = [trigger]
+        for _ in 0..<8 {
+            var after = before
+            evaluateEvents(into: &after)
+            var changed = false
+            for (k, event) in problem.events.enumerated()
+            where !applied.contains(k) && event.direction.isCrossing(from: before[k], to: after[k]) {
+                occurrences[k] += 1
+                solution.events.append(EventRecord(name: event.name, time: time, state: newState, occurrence: occurrences[k]))
+                applied.insert(k)
+                switch event.action {
+                case .record:
+                    continue
+                case .terminate(let count):
+                    if occurrences[k] >= count {
+                        stop = true
+                        solution.status = .terminatedByEvent
+                        solution.terminatingEvent = event.name
+                    }
+                case .modify(let next):
+                    next(time, &newState, &newParameters)
+                    parameters = newParameters
+                    _ = y.update(fromContentsOf: newState)
+                    changed = true
+                }
+                if stop || changed { break }
+            }
+            if stop || !changed { break }
+        }
+        installClosures()
         main.restart()
         _ = box.evaluate(t, UnsafePointer(y.baseAddress!), f.baseAddress!)
         history?.append(t: t, y: UnsafeBufferPointer(y), dydt: UnsafeBufferPointer(f))
@@ -84,6 +120,8 @@ extension SolveRun {
         }
         evaluateEvents(into: &eventValues)
         monitor = SingularityMonitor(direction: direction, floor: absolute)
+        if stop { saveFinal() }
+        return stop
     }
 
     /// The crossing of event `k` in the step `[tPrev, t]`, to `eventTimeTolerance`, and the
@@ -94,7 +132,7 @@ extension SolveRun {
     /// interpolant's root and half a tolerance beyond it usually close it in two
     /// re-integrations; Illinois iterations on re-integrated values finish otherwise.
     private func locate(_ k: Int, before ga: Double, after gb: Double) -> (Double, [Double]) {
-        if gb == 0 { return (t, Array(y)) }
+        // gb = 0 is not "the root is at t": a condition that jumps lands on exactly 0; bisect for where.
         let condition = problem.events[k].condition
         let p = parameters
         let tolerance = options.eventTimeTolerance
@@ -126,8 +164,24 @@ extension SolveRun {
             let g = exact(probe)
             if crossed(g) { (b, fb) = (probe, g) } else { (a, fa) = (probe, g) }
         }
-        if abs(b - a) > tolerance {
-            b = BracketingRoot.illinois(a, b, ga: fa, gb: fb, tolerance: tolerance, exact)
+        // Illinois steps on the bracket, keeping "reached" (g = 0 or past) on b's side: a condition
+        // that jumps (a count, a switch) lands exactly on 0 after its jump, and the crossing is the
+        // start of that region, not the bracket's end.
+        var side = 0
+        for _ in 0..<200 where abs(b - a) > tolerance {
+            var c = fa == fb ? 0.5 * (a + b) : (fa * b - fb * a) / (fa - fb)
+            let lo = min(a, b), hi = max(a, b), w = hi - lo
+            if !(c > lo + 0.01 * w && c < hi - 0.01 * w) || !c.isFinite { c = 0.5 * (a + b) }
+            let g = exact(c)
+            if crossed(g) {
+                (b, fb) = (c, g)
+                if side == -1 { fa *= 0.5 }
+                side = -1
+            } else {
+                (a, fa) = (c, g)
+                if side == 1 { fb *= 0.5 }
+                side = 1
+            }
         }
         reintegrate(to: b)
         return (b, Array(scratch))

@@ -20,6 +20,15 @@ public enum HermiteStep {
         return h00 * y0 + h10 * h * f0 + h01 * y1 + h11 * h * f1
     }
 
+    /// The interpolant's derivative at `t`.
+    @inlinable
+    public static func slope(t: Double, t0: Double, t1: Double, y0: Double, y1: Double, f0: Double, f1: Double) -> Double {
+        let h = t1 - t0
+        let s = (t - t0) / h
+        let s2 = s * s
+        return ((6 * s2 - 6 * s) * y0 + (-6 * s2 + 6 * s) * y1) / h + (3 * s2 - 4 * s + 1) * f0 + (3 * s2 - 2 * s) * f1
+    }
+
     /// The interpolated state at `t`, written into `out`.
     public static func state(
         t: Double, t0: Double, t1: Double,

@@ -32,4 +32,10 @@ public struct PastStates: @unchecked Sendable {
         guard let store else { return .nan }
         return store.value(component, at: t)
     }
+
+    /// The slope of state `component` at time `t` (before the current time), from the same
+    /// interpolant; `nil` before the start time (the history function gives values only).
+    public func slope(_ component: Int, at t: Double) -> Double? {
+        store?.slope(component, at: t)
+    }
 }

@@ -51,4 +51,23 @@ public final class StateHistory {
             y0: states[lo * dimension + component], y1: states[hi * dimension + component],
             f0: slopes[lo * dimension + component], f1: slopes[hi * dimension + component])
     }
+
+    /// The interpolated slope of `component` at `t` (the derivative of the Hermite interpolant);
+    /// `nil` before the first accepted point, where only the history function's values are known.
+    public func slope(_ component: Int, at t: Double) -> Double? {
+        guard let first = times.first, direction * (t - first) >= 0 else { return nil }
+        let n = times.count
+        if n == 1 || direction * (t - times[n - 1]) >= 0 { return slopes[(n - 1) * dimension + component] }
+        var lo = 0, hi = n - 1
+        while hi - lo > 1 {
+            let mid = (lo + hi) / 2
+            if direction * (times[mid] - t) <= 0 { lo = mid } else { hi = mid }
+        }
+        let t0 = times[lo], t1 = times[hi]
+        if t1 == t0 { return slopes[hi * dimension + component] }
+        return HermiteStep.slope(
+            t: t, t0: t0, t1: t1,
+            y0: states[lo * dimension + component], y1: states[hi * dimension + component],
+            f0: slopes[lo * dimension + component], f1: slopes[hi * dimension + component])
+    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import TakeoffCore
+import TakeoffGSL
 
 /// Davidson's compute-centric framework (Open Philanthropy 2023; Epoch AI's "Full Takeoff Model",
 /// the engine of takeoffspeeds.com), part 1: its economy and automation algebra (``CCFAlgebra``,
@@ -32,8 +33,8 @@ public enum ComputeCentricModel: SteppedTakeoffModel {
     ] + (1...5).map { MetricInfo("gwp_doubling_time.\($0)", unit: "years", meaning: $0 == 1 ? "initial GWP doubling time" : "GWP doubling time \($0 - 1) after wake-up") }
 
     public static let options = [
-        OptionInfo("scheme", "reference", allowed: ["reference"],
-                   meaning: "the reference's fixed explicit step (an exact continuous-time scheme is part 2, issue #10)"),
+        OptionInfo("scheme", "reference", allowed: ["reference", "exact"],
+                   meaning: "reference: the reference's fixed explicit step; exact: the same stocks integrated by the ODE core with located regime changes (issue #10, in progress)"),
         OptionInfo("runtimeTradeoff", "enabled", allowed: ["enabled", "disabled"],
                    meaning: "the website's runtime_training_tradeoff_enabled flag"),
     ]
@@ -61,7 +62,8 @@ public enum ComputeCentricModel: SteppedTakeoffModel {
         return nil
     }
 
-    public static func run(_ p: Parameters, inputs: ModelInputs) -> ModelRun {
+    public static func run(_ p: Parameters, inputs: ModelInputs, options: SolverOptions) throws(SolverError) -> ModelRun {
+        if inputs.options["scheme"] == "exact" { return try CCFExactScheme(p, start: inputs.start, end: inputs.end).run(options) }
         let scheme = CCFReferenceScheme(p, start: inputs.start, end: inputs.end)
         scheme.run()
         let columns = CCFSeries.columns

@@ -19,8 +19,9 @@ public protocol SteppedTakeoffModel: SendableMetatype {
     static func makeParameters(_ inputs: ModelInputs) throws(ModelInputIssue) -> Parameters
     /// A problem with a combination of individually valid inputs, if any.
     static func validate(_ parameters: Parameters, inputs: ModelInputs) -> ModelInputIssue?
-    /// The run over the inputs' time span.
-    static func run(_ parameters: Parameters, inputs: ModelInputs) -> ModelRun
+    /// The run over the inputs' time span (`options`: the scenario's solver options, for schemes
+    /// that use the ODE core).
+    static func run(_ parameters: Parameters, inputs: ModelInputs, options: SolverOptions) throws(SolverError) -> ModelRun
     static func narrative(_ metrics: [String: Double?]) -> [String]
 }
 
@@ -28,13 +29,13 @@ extension ModelDescription {
     init<M: SteppedTakeoffModel>(stepped model: M.Type) {
         self.init(id: M.id, summary: M.summary, parameters: M.parameters, states: [], observables: M.observables,
                   eventSettings: [], metrics: M.metrics, options: M.options, sectionNames: [],
-                  runner: { inputs, _ throws(SolverError) in
+                  runner: { inputs, options throws(SolverError) in
                       let parameters: M.Parameters
                       do throws(ModelInputIssue) { parameters = try M.makeParameters(inputs) } catch {
                           // Inputs reach a run only after `prepare` accepted them.
                           preconditionFailure("unvalidated model inputs: \(error.message)")
                       }
-                      return M.run(parameters, inputs: inputs)
+                      return try M.run(parameters, inputs: inputs, options: options)
                   },
                   preparer: { inputs throws(ModelInputIssue) in
                       let parameters = try M.makeParameters(inputs)

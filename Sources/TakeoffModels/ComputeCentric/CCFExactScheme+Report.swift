@@ -1,0 +1,117 @@
+import Foundation
+import TakeoffCore
+import TakeoffGSL
+
+extension CCFExactScheme {
+    /// The run's columns (the reference's 40, on the save grid) and metrics from the located events.
+    func report(_ solution: ODESolution<CCFExactParameters>, problem: ODEProblem<CCFExactParameters>) -> ModelRun {
+        let columns = CCFSeries.columns
+        var values: [Double] = []
+        var gwp: [Double] = []
+        values.reserveCapacity(solution.count * columns.count)
+        let rampupTime = solution.firstEvent(named: "rampup_start")?.time
+        for row in 0..<solution.count {
+            let t = solution.times[row]
+            let q = solution.parameters(atRow: row)
+            let y = Array(solution.state(at: row))
+            let e = y.withUnsafeBufferPointer { Self.evaluate(t, $0, q, full: true) }
+            gwp.append(e.gwp)
+            let c = q.calibration
+            let f = (0..<7).map { exp(y[6 + $0]) }
+            let hardware = exp(y[4]), buyable = exp(y[13])
+            let maxTradeoff = c.tradeoff != nil ? p.runtimeTrainingMaxTradeoff : 1
+            func fraction(_ r: [Double], _ m: Double) -> Double {
+                Double(r.filter { $0 < e.biggestRun * m }.count - 1) / Double(CCFAlgebra.laborTasks)
+            }
+            let spend = e.gwp * f[0]
+            let row: [Double] = [
+                e.fracAutomatedGoods, e.fracAutomatedRnd, e.gwp, exp(y[0]), exp(y[1]), e.compute, e.biggestRun, f[0],
+                exp(y[5]), p.initialPopulation * exp(p.labourGrowth * (t - start)), hardware, exp(y[2]), exp(y[3]),
+                e.rndHardware, e.rndSoftware, fraction(c.trainingGoods, maxTradeoff), fraction(c.trainingRnd, maxTradeoff),
+                fraction(c.trainingGoods, 1), fraction(c.trainingRnd, 1), spend * p.referenceStep, hardware * f[6] / buyable,
+                exp(p.tfpGrowth * (t - start)), exp(p.tfpGrowth * (t - start)), e.multiplierGoods, e.multiplierRnd,
+                f[6], f[1], f[2], f[3], f[4], f[5], 1 - f[1], 1 - f[2] - f[4], 1 - f[3] - f[5] - f[6],
+                pow(hardware, p.computeSoftwareRndExperimentsEfficiency), rampupTime.map { t >= $0 ? 1 : 0 } ?? 0,
+                e.shares.outer, e.shares.labour, e.shares.compute, spend,
+            ]
+            values.append(contentsOf: row)
+        }
+        let m = metrics(solution, problem: problem, gwp: gwp)
+        var stats = solution.stats
+        stats.acceptedSteps = solution.stats.acceptedSteps
+        let restarts = solution.events.filter { !["sub_agi_year", "agi_year", "automation_gns_20%", "automation_gns_100%",
+                                                  "automation_rnd_20%", "automation_rnd_100%", "cog_output_multiplier_2",
+                                                  "cog_output_multiplier_10"].contains($0.name) }.count
+        return ModelRun(columns: columns.map(\.name), units: columns.map(\.unit), years: solution.times, values: values,
+                        events: solution.events, status: solution.status, message: solution.message,
+                        terminatingEvent: solution.terminatingEvent, blowUpTime: solution.blowUpTime, stats: stats,
+                        metrics: ComputeCentricModel.metrics.map { ($0.name, m[$0.name] ?? nil) },
+                        scheme: "exact (ODE core, \(stats.acceptedSteps) steps, \(stats.rejectedSteps) rejected, \(stats.rhsEvaluations) RHS evaluations, \(restarts) restarts at regime changes)")
+    }
+
+    func metrics(_ solution: ODESolution<CCFExactParameters>, problem: ODEProblem<CCFExactParameters>,
+                 gwp: [Double]) -> [String: Double?] {
+        func at(_ name: String) -> Double? { solution.firstEvent(named: name)?.time }
+        func between(_ a: String, _ b: String) -> Double? { at(b).flatMap { tb in at(a).map { tb - $0 } } }
+        var out: [String: Double?] = [:]
+        for name in ["sub_agi_year", "agi_year", "automation_gns_20%", "automation_gns_100%", "automation_rnd_20%",
+                     "automation_rnd_100%", "rampup_start"] {
+            out[name] = at(name)
+        }
+        out["full_automation_gns"] = between("automation_gns_20%", "automation_gns_100%")
+        out["full_automation_rnd"] = between("automation_rnd_20%", "automation_rnd_100%")
+        out["sub_agi_to_agi"] = between("sub_agi_year", "agi_year")
+        out["cog_output_multiplier"] = between("cog_output_multiplier_2", "cog_output_multiplier_10")
+        out["gwp_growth"] = gwpGrowthSpan(solution.times, gwp)
+        // Doubling times: the initial instantaneous one, then from wake-up between located doublings.
+        var doubling: [Double] = []
+        let q0 = problem.parameters
+        let y0 = problem.initialState
+        let h = 1e-6
+        var dy = [Double](repeating: 0, count: y0.count)
+        let past = PastStates(nil)
+        y0.withUnsafeBufferPointer { y in dy.withUnsafeMutableBufferPointer { Self.derivatives(start, y, $0, q0, past) } }
+        let ahead = zip(y0, dy).map { $0 + h * $1 }
+        let g0 = y0.withUnsafeBufferPointer { Self.evaluate(start, $0, q0, full: false).gwp }
+        let g1 = ahead.withUnsafeBufferPointer { Self.evaluate(start + h, $0, q0, full: false).gwp }
+        doubling.append(M_LN2 * h / log(g1 / g0))
+        if var previous = at("rampup_start") {
+            for e in solution.events where e.name == "gwp_doubling" {
+                doubling.append(e.time - previous)
+                previous = e.time
+            }
+        }
+        for i in 0..<5 { out["gwp_doubling_time.\(i + 1)"] = i < doubling.count ? doubling[i] : nil }
+        return out
+    }
+
+    /// Years from one-year GWP growth ln(Y(t+1)/Y(t)) first above 5% to first above 20%, on the save
+    /// grid with linear interpolation of lnY between rows (not a located event: the growth looks a
+    /// year ahead, which the event functions cannot see).
+    func gwpGrowthSpan(_ times: [Double], _ gwp: [Double]) -> Double? {
+        guard times.count > 2 else { return nil }
+        func logGWP(_ t: Double) -> Double? {
+            guard t <= times[times.count - 1] else { return nil }
+            var i = 0
+            while i + 1 < times.count && times[i + 1] < t { i += 1 }
+            guard i + 1 < times.count else { return log(gwp[i]) }
+            let w = (t - times[i]) / (times[i + 1] - times[i])
+            return (1 - w) * log(gwp[i]) + w * log(gwp[i + 1])
+        }
+        func first(_ threshold: Double) -> Double? {
+            var previous: (t: Double, g: Double)?
+            for (i, t) in times.enumerated() {
+                guard let ahead = logGWP(t + 1) else { return nil }
+                let g = ahead - log(gwp[i])
+                if g > threshold {
+                    guard let prev = previous else { return t }
+                    return prev.t + (threshold - prev.g) / (g - prev.g) * (t - prev.t)
+                }
+                previous = (t, g)
+            }
+            return nil
+        }
+        guard let a = first(0.05), let b = first(0.20) else { return nil }
+        return b - a
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import TakeoffCore
+import TakeoffGSL
+
+extension CCFExactScheme {
+    /// The start state and calibration: the reference scheme's step 0 (the same algebra), with the
+    /// frontier H(t₀) = H_b0·e^(g₀d) for the start-year growth rate g₀ = (r/λ)·R_H^λ/Q_H.
+    func initial() -> (CCFExactParameters, [Double]) {
+        let c = CCFReferenceScheme(p, start: start, end: start + p.referenceStep / 2)
+        c.run()
+        let s = c.s
+        let g0 = c.hardwareReturns * pow(s.rnd_input_hardware[0], p.rndParallelizationPenalty) / s.cumulative_rnd_input_hardware[0]
+        let h0 = p.initialBuyableHardwarePerformance * exp(g0 * p.hardwareDelay)
+        var q = CCFExactParameters(p: p, start: start, calibration: c, work: CCFExactWorkspace(tasks: n), initialGrowth: g0,
+                                   initialHardwarePerformance: h0, depreciationRate: -log(1 - p.computeDepreciation))
+        q.automatableGoods = s.automatableGoods[0]
+        q.automatableRnd = s.automatableRnd[0]
+        for j in 0..<7 where [s.frac_gwp_compute[0], s.frac_capital_hardware_rnd[0], s.frac_labour_hardware_rnd[0],
+                              s.frac_compute_hardware_rnd[0], s.frac_labour_software_rnd[0], s.frac_compute_software_rnd[0],
+                              s.frac_compute_training[0]][j] >= Self.cap(p, j) {
+            q.capped[j] = true
+        }
+        let fractions = [s.frac_gwp_compute[0], s.frac_capital_hardware_rnd[0], s.frac_labour_hardware_rnd[0],
+                         s.frac_compute_hardware_rnd[0], s.frac_labour_software_rnd[0], s.frac_compute_software_rnd[0],
+                         s.frac_compute_training[0]]
+        let y = [log(h0), 0, log(s.cumulative_rnd_input_hardware[0]), log(s.cumulative_rnd_input_software[0]), log(s.hardware[0]),
+                 log(s.capital[0])] + fractions.map(log) + [log(p.initialBuyableHardwarePerformance)]
+        return (q, y)
+    }
+
+    static let stateNames = ["logHardwarePerformance", "logSoftware", "logCumulativeRndHardware", "logCumulativeRndSoftware",
+                             "logHardware", "logCapital"] + fractionNames.map { "log_" + $0 } + ["logBuyableHardwarePerformance"]
+
+    func run(_ solverOptions: SolverOptions) throws(SolverError) -> ModelRun {
+        let (q, y0) = initial()
+        var options = solverOptions
+        if case .steps = options.save { options.save = .every(p.referenceStep) }
+        let delay = p.hardwareDelay > 0 ? p.hardwareDelay : end - start
+        let problem = ODEProblem(stateNames: Self.stateNames, parameters: q, initialState: y0, timeSpan: (start, end),
+                                 delays: DelaySpecification(delays: [delay]), events: events(q)) { t, y, dydt, q, past in
+            Self.derivatives(t, y, dydt, q, past)
+        }
+        let solution = try ODESolver(options).solve(problem)
+        return report(solution, problem: problem)
+    }
+}

@@ -1,0 +1,174 @@
+import Foundation
+import TakeoffCore
+import TakeoffGSL
+
+/// The ODE's parameters for an exact run: the model's parameters, the start-year calibration
+/// (shared with the reference scheme, which computes it at step 0) and the current regime, which
+/// events change.
+struct CCFExactParameters: @unchecked Sendable {
+    // @unchecked: `work` holds scratch buffers; each run builds its own and one solve runs on one thread.
+    let p: ComputeCentricParameters
+    let start: Double
+    let calibration: CCFReferenceScheme
+    let work: CCFExactWorkspace
+    let initialGrowth: Double
+    let initialHardwarePerformance: Double
+    let depreciationRate: Double
+    var rampup = false
+    var capped = [Bool](repeating: false, count: 7)
+    var trainingFrozen = false
+    var automatableGoods = 1
+    var automatableRnd = 1
+    var logGWPReference = Double.nan
+}
+
+/// Scratch buffers of the right-hand side.
+final class CCFExactWorkspace {
+    let goods: CCFAllocation, hardware: CCFAllocation, software: CCFAllocation
+    var etaGoods: [Double], etaRnd: [Double]
+    init(tasks n: Int) {
+        goods = CCFAllocation(tasks: n); hardware = CCFAllocation(tasks: n); software = CCFAllocation(tasks: n)
+        etaGoods = [Double](repeating: 0, count: n); etaRnd = etaGoods
+    }
+}
+
+/// What the economy looks like at one instant of an exact run.
+struct CCFInstant {
+    var gwp = 0.0, rndHardware = 0.0, rndSoftware = 0.0, compute = 0.0, biggestRun = 0.0
+    var fracAutomatedGoods = 0.0, fracAutomatedRnd = 0.0, multiplierGoods = 1.0, multiplierRnd = 1.0
+    var shares = (outer: 0.0, cognitive: 0.0, labour: 0.0, compute: 0.0)
+}
+
+/// The compute-centric framework in continuous time (issue #10, in progress): the reference's
+/// stocks integrated by the ODE core with the algebra of part 1 in the right-hand side.
+///
+/// States (logs, as levels span tens of orders of magnitude): hardware performance H, software S,
+/// cumulative R&D inputs Q_H and Q_S, installed hardware HW, capital K, the seven allocation
+/// fractions, and the buyable performance H_b(t) = H(t − d) (carried as a state whose slope is
+/// H's slope d years back, so events can see it):
+///
+///     d ln Q/dt = R^λ/Q,   d ln H/dt = (r/λ)·P(H)·d ln Q_H/dt,   d ln S/dt likewise with Q_S
+///     d ln HW/dt = −κ + f_gwp·Y·H_b/HW,   κ = −ln(1 − δ)      dK/dt = 0.2·Y
+///     d ln f/dt = g (g_rampup after wake-up; 0 at the cap; training frozen before wake-up
+///                  while the largest run costs more than the money cap)
+///
+/// Labour and TFP are closed form. Before t₀, ln H follows the start-year growth rate back, and
+/// H(t₀) = H_b0·e^(g₀d), the reference's "frontier ahead of what is buyable" in continuous form.
+/// Regime changes are located events that restart the integration: wake-up, each fraction reaching
+/// its cap, the training money cap, and each task becoming automatable (goods and R&D).
+final class CCFExactScheme {
+    let p: ComputeCentricParameters
+    let start: Double, end: Double
+    let n = CCFAlgebra.laborTasks + 1
+    static let fractionNames = ["frac_gwp_compute", "frac_capital_hardware_rnd", "frac_labour_hardware_rnd",
+                                "frac_compute_hardware_rnd", "frac_labour_software_rnd", "frac_compute_software_rnd",
+                                "frac_compute_training"]
+
+    init(_ p: ComputeCentricParameters, start: Double, end: Double) {
+        self.p = p
+        self.start = start
+        self.end = end
+    }
+
+    static func growth(_ p: ComputeCentricParameters, _ j: Int, rampup: Bool) -> Double {
+        switch j {
+        case 0: return rampup ? p.fracGwpComputeGrowthRampup : p.fracGwpComputeGrowth
+        case 1: return rampup ? p.fracCapitalHardwareRndGrowthRampup : p.fracCapitalHardwareRndGrowth
+        case 2: return rampup ? p.fracLabourHardwareRndGrowthRampup : p.fracLabourHardwareRndGrowth
+        case 3: return rampup ? p.fracComputeHardwareRndGrowthRampup : p.fracComputeHardwareRndGrowth
+        case 4: return rampup ? p.fracLabourSoftwareRndGrowthRampup : p.fracLabourSoftwareRndGrowth
+        case 5: return rampup ? p.fracComputeSoftwareRndGrowthRampup : p.fracComputeSoftwareRndGrowth
+        default: return rampup ? p.fracComputeTrainingGrowthRampup : p.fracComputeTrainingGrowth
+        }
+    }
+
+    static func cap(_ p: ComputeCentricParameters, _ j: Int) -> Double {
+        [p.fracGwpComputeCeiling, p.fracCapitalHardwareRndCeiling, p.fracLabourHardwareRndCeiling, p.fracComputeHardwareRndCeiling,
+         p.fracLabourSoftwareRndCeiling, p.fracComputeSoftwareRndCeiling, p.fracComputeTrainingCeiling][j]
+    }
+
+    /// The economy at (t, y). `full` adds the automated fractions, multipliers and shares (two more solves).
+    static func evaluate(_ t: Double, _ y: UnsafeBufferPointer<Double>, _ q: CCFExactParameters, full: Bool) -> CCFInstant {
+        let p = q.p, c = q.calibration, w = q.work
+        let tau = t - q.start
+        let labour = p.initialPopulation * exp(p.labourGrowth * tau)
+        let tfp = exp(p.tfpGrowth * tau)
+        let software = exp(y[1]), hardware = exp(y[4]), capital = exp(y[5])
+        let f = (0..<7).map { exp(y[6 + $0]) }
+        var out = CCFInstant()
+        out.compute = hardware * software
+        out.biggestRun = f[6] * out.compute
+        CCFAlgebra.computeToLabourRatios(training: c.trainingGoods, runtime: c.runtimeGoods, biggestRun: out.biggestRun,
+                                         tradeoff: c.tradeoff, into: &w.etaGoods)
+        CCFAlgebra.computeToLabourRatios(training: c.trainingRnd, runtime: c.runtimeRnd, biggestRun: out.biggestRun,
+                                         tradeoff: c.tradeoff, into: &w.etaRnd)
+        // Goods.
+        let kG = capital * (1 - f[1]), lG = labour * (1 - f[2] - f[4]), cG = out.compute * (1 - f[3] - f[5] - f[6])
+        let goods = c.output(w.goods, outer: kG, labour: lG, compute: cG, eta: w.etaGoods, automatable: q.automatableGoods,
+                             outerWeights: c.outerGoods, innerWeights: c.innerGoods, outerRho: p.capitalSubstitutionGoods,
+                             innerRho: p.labourSubstitutionGoods, tfp: tfp)
+        out.gwp = goods.output * c.outputToGWP
+        // Hardware R&D.
+        let kH = capital * f[1], lH = labour * f[2], cH = out.compute * f[3]
+        let hw = c.output(w.hardware, outer: kH, labour: lH, compute: cH, eta: w.etaRnd, automatable: q.automatableRnd,
+                          outerWeights: c.outerHardware, innerWeights: c.innerHardware, outerRho: c.capitalSubstitutionRnd,
+                          innerRho: p.labourSubstitutionRnd, tfp: tfp)
+        out.rndHardware = hw.output * c.rndHardwareFactor
+        // Software R&D: experiments use the whole installed hardware.
+        let experiments = pow(hardware, p.computeSoftwareRndExperimentsEfficiency)
+        let sw = c.output(w.software, outer: experiments, labour: labour * f[4], compute: out.compute * f[5], eta: w.etaRnd,
+                          automatable: q.automatableRnd, outerWeights: c.outerSoftware, innerWeights: c.innerSoftware,
+                          outerRho: p.researchExperimentsSubstitutionSoftware, innerRho: p.labourSubstitutionRnd, tfp: tfp)
+        out.rndSoftware = sw.output * c.rndSoftwareFactor
+        if full {
+            let nLabour = Double(CCFAlgebra.laborTasks)
+            out.fracAutomatedGoods = Double(goods.automated) / nLabour
+            out.fracAutomatedRnd = Double(hw.automated) / nLabour
+            let s = CCFAlgebra.shares(outerInput: kG, labour: goods.labour, compute: goods.compute, outerWeights: c.outerGoods,
+                                      innerWeights: c.innerGoods, eta: w.etaGoods, outerRho: p.capitalSubstitutionGoods,
+                                      innerRho: p.labourSubstitutionGoods)
+            out.shares = s
+            let noneG = c.output(w.goods, outer: kG, labour: lG, compute: cG, eta: w.etaGoods, automatable: 1,
+                                 outerWeights: c.outerGoods, innerWeights: c.innerGoods, outerRho: p.capitalSubstitutionGoods,
+                                 innerRho: p.labourSubstitutionGoods, tfp: tfp)
+            out.multiplierGoods = goods.output / noneG.output
+            let noneH = c.output(w.hardware, outer: kH, labour: lH, compute: cH, eta: w.etaRnd, automatable: 1,
+                                 outerWeights: c.outerHardware, innerWeights: c.innerHardware, outerRho: c.capitalSubstitutionRnd,
+                                 innerRho: p.labourSubstitutionRnd, tfp: tfp)
+            out.multiplierRnd = hw.output / noneH.output
+        }
+        return out
+    }
+
+    /// The derivatives at (t, y).
+    static func derivatives(_ t: Double, _ y: UnsafeBufferPointer<Double>, _ dydt: UnsafeMutableBufferPointer<Double>,
+                            _ q: CCFExactParameters, _ past: PastStates) {
+        let p = q.p, c = q.calibration
+        let e = evaluate(t, y, q, full: false)
+        let lambda = p.rndParallelizationPenalty
+        let dlnQH = pow(e.rndHardware, lambda) / exp(y[2])
+        let dlnQS = pow(e.rndSoftware, lambda) / exp(y[3])
+        func penalty(_ value: Double, initial: Double, ceiling: Double) -> Double {
+            guard ceiling.isFinite else { return 1 }
+            return max(0, (log10(ceiling) - value / M_LN10) / (log10(ceiling) - log10(initial)))
+        }
+        dydt[0] = c.hardwareReturns * penalty(y[0], initial: q.initialHardwarePerformance, ceiling: p.hardwarePerformanceCeiling) * dlnQH
+        dydt[1] = c.softwareReturns * penalty(y[1], initial: 1, ceiling: p.softwareCeiling) * dlnQS
+        dydt[2] = dlnQH
+        dydt[3] = dlnQS
+        dydt[4] = -q.depreciationRate + exp(y[6]) * e.gwp * exp(y[13]) / exp(y[4])
+        dydt[5] = c.investmentRate * e.gwp / exp(y[5])
+        for j in 0..<7 {
+            var g = q.capped[j] ? 0 : growth(p, j, rampup: q.rampup)
+            if j == 6 && q.trainingFrozen { g = 0 }
+            dydt[6 + j] = g
+        }
+        // H_b(t) = H(t − d): its slope is H's slope d years back (the start-year rate before t₀).
+        let back = t - p.hardwareDelay
+        if p.hardwareDelay == 0 {
+            dydt[13] = dydt[0]
+        } else {
+            dydt[13] = back < q.start ? q.initialGrowth : (past.slope(0, at: back) ?? q.initialGrowth)
+        }
+    }
+}
