@@ -117,3 +117,50 @@ struct EventTests {
         #expect(solution.stats.eventFunctionEvaluations > 0)
     }
 }
+
+@Suite("Events on jumps and at restarts")
+struct JumpEventTests {
+    @Test("a condition that jumps onto exactly 0 is located at the jump, not at the end of the step")
+    func jumpLocated() throws {
+        // y' = 1 from 0: the count floor(10·y) passes 3 at t = 0.3; with steps of up to 1 the step
+        // that sees it ends well after 0.3.
+        let problem = ODEProblem(stateNames: ["y"], parameters: (), initialState: [0], timeSpan: (0, 1),
+                                 events: [Event(name: "third", direction: .rising) { _, y, _ in (10 * y[0]).rounded(.down) - 3 }]
+        ) { _, _, dydt, _ in dydt[0] = 1 }
+        let solution = try ODESolver(SolverOptions(maxStep: 1)).solve(problem)
+        let time = try #require(solution.firstEvent(named: "third")?.time)
+        #expect(abs(time - 0.3) <= 1e-8, "located at \(time)")
+    }
+
+    @Test("a crossing caused by another event's change is recorded at that instant, and chained actions apply")
+    func chainedAtRestart() throws {
+        // At t = 0.5 "switch" sets the parameter to 1; "flag" (condition = parameter − 0.5) crosses
+        // then, with no step in between, and its own action doubles the rate.
+        struct P: Sendable { var on = 0.0; var rate = 1.0 }
+        let problem = ODEProblem(
+            stateNames: ["y"], parameters: P(), initialState: [0], timeSpan: (0, 1),
+            events: [
+                Event(name: "switch", direction: .rising, action: .modify { _, _, p in p.on = 1 }) { t, _, _ in t - 0.5 },
+                Event(name: "flag", direction: .rising, action: .modify { _, _, p in p.rate = 2 }) { _, _, p in p.on - 0.5 },
+            ]
+        ) { _, _, dydt, p in dydt[0] = p.rate }
+        let solution = try ODESolver(SolverOptions(relativeTolerance: .scalar(1e-10), absoluteTolerance: .scalar(1e-12))).solve(problem)
+        let flag = try #require(solution.firstEvent(named: "flag"))
+        #expect(abs(flag.time - 0.5) <= 1e-9)
+        // y(1) = 0.5 at rate 1, then 0.5 at rate 2.
+        #expect(abs(solution.values[solution.count - 1] - 1.5) <= 1e-8)
+    }
+
+    @Test("PastStates.slope gives the interpolated derivative d years back")
+    func delayedSlope() throws {
+        // y = sin t; z' = y'(t − 1) for t ≥ 1 (0 before), so z(3) = sin 2.
+        let problem = ODEProblem(stateNames: ["y", "z"], parameters: (), initialState: [0, 0], timeSpan: (0, 3),
+                                 delays: DelaySpecification(delays: [1])) { t, _, dydt, _, past in
+            dydt[0] = cos(t)
+            dydt[1] = t < 1 ? 0 : (past.slope(0, at: t - 1) ?? .nan)
+        }
+        let options = SolverOptions(relativeTolerance: .scalar(1e-10), absoluteTolerance: .scalar(1e-12), save: .at([3]))
+        let solution = try ODESolver(options).solve(problem)
+        #expect(abs(solution.values[1] - sin(2)) <= 1e-6, "z(3) = \(solution.values[1])")
+    }
+}

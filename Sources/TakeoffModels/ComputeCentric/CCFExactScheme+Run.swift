@@ -35,6 +35,9 @@ extension CCFExactScheme {
         let (q, y0) = initial()
         var options = solverOptions
         if case .steps = options.save { options.save = .every(p.referenceStep) }
+        // Milestones to 1e-7 years (3 seconds) are far finer than anything the model can claim, and
+        // the count-valued conditions are located by bisection, a re-integration per halving.
+        options.eventTimeTolerance = max(options.eventTimeTolerance, 1e-7)
         let delay = p.hardwareDelay > 0 ? p.hardwareDelay : end - start
         let problem = ODEProblem(stateNames: Self.stateNames, parameters: q, initialState: y0, timeSpan: (start, end),
                                  delays: DelaySpecification(delays: [delay]), events: events(q)) { t, y, dydt, q, past in

@@ -26,6 +26,8 @@ struct CCFExactParameters: @unchecked Sendable {
 final class CCFExactWorkspace {
     let goods: CCFAllocation, hardware: CCFAllocation, software: CCFAllocation
     var etaGoods: [Double], etaRnd: [Double]
+    // The last full evaluation: the event conditions at one point share it.
+    var cachedTime = Double.nan, cachedState: [Double] = [], cachedRegime = (0, 0, false), cached = CCFInstant()
     init(tasks n: Int) {
         goods = CCFAllocation(tasks: n); hardware = CCFAllocation(tasks: n); software = CCFAllocation(tasks: n)
         etaGoods = [Double](repeating: 0, count: n); etaRnd = etaGoods
@@ -87,8 +89,26 @@ final class CCFExactScheme {
          p.fracLabourSoftwareRndCeiling, p.fracComputeSoftwareRndCeiling, p.fracComputeTrainingCeiling][j]
     }
 
-    /// The economy at (t, y). `full` adds the automated fractions, multipliers and shares (two more solves).
+    /// The economy at (t, y). `full` adds the automated fractions, multipliers and shares (two more
+    /// solves); full evaluations are cached for the point, which every event condition asks about.
     static func evaluate(_ t: Double, _ y: UnsafeBufferPointer<Double>, _ q: CCFExactParameters, full: Bool) -> CCFInstant {
+        let w = q.work
+        if full {
+            if t == w.cachedTime, w.cachedRegime == (q.automatableGoods, q.automatableRnd, q.rampup),
+               w.cachedState.elementsEqual(y) {
+                return w.cached
+            }
+            let e = compute(t, y, q, full: true)
+            w.cachedTime = t
+            w.cachedState = Array(y)
+            w.cachedRegime = (q.automatableGoods, q.automatableRnd, q.rampup)
+            w.cached = e
+            return e
+        }
+        return compute(t, y, q, full: false)
+    }
+
+    static func compute(_ t: Double, _ y: UnsafeBufferPointer<Double>, _ q: CCFExactParameters, full: Bool) -> CCFInstant {
         let p = q.p, c = q.calibration, w = q.work
         let tau = t - q.start
         let labour = p.initialPopulation * exp(p.labourGrowth * tau)
