@@ -21,6 +21,19 @@ extension CCFReferenceScheme {
         return (l, c)
     }
 
+    /// The start-year CES weights of a sector: the outer input against cognition at `outerShare :
+    /// cognitiveShare`, and compute against labour at the compute part of the cognitive share
+    /// (`computeShareOfCognitive × cognitiveShare`, the reference's own "hack"), under the
+    /// "no automation" allocation.
+    func calibrate(outer: Double, labour: Double, compute: Double, eta: [Double], outerRho: Double, innerRho: Double,
+                   outerShare: Double, cognitiveShare: Double, computeShareOfCognitive: Double) -> ([Double], [Double]) {
+        let (l, c) = noAutomationInputs(labour: labour, compute: compute)
+        let computeShare = computeShareOfCognitive * cognitiveShare
+        return CCFAlgebra.calibratedWeights(outerInput: outer, labour: l, compute: c, eta: eta, outerRho: outerRho, innerRho: innerRho,
+                                            outerToCognitiveRatio: outerShare / cognitiveShare,
+                                            computeToLabourRatio: computeShare / (cognitiveShare - computeShare))
+    }
+
     /// Solves the allocation and returns the nested-CES output with the given outer input, plus
     /// the count of tasks where compute supplies more than 10× the labour (task 0 excluded).
     func output(_ allocation: CCFAllocation, outer: Double, labour: Double, compute: Double, eta: [Double], automatable: Int, outerWeights: [Double],
@@ -47,13 +60,10 @@ extension CCFReferenceScheme {
         let compute = s.compute[k] * s.frac_compute_goods[k]
         let rho = p.capitalSubstitutionGoods, inner = p.labourSubstitutionGoods
         if k == 0 {
-            let (l, c) = noAutomationInputs(labour: labour, compute: compute)
-            let computeShare = p.initialComputeShareGoods * p.initialCognitiveShareGoods
-            let labourShare = p.initialCognitiveShareGoods - computeShare
-            (outerGoods, innerGoods) = CCFAlgebra.calibratedWeights(
-                outerInput: capital, labour: l, compute: c, eta: etaGoods, outerRho: rho, innerRho: inner,
-                outerToCognitiveRatio: (1 - p.initialCognitiveShareGoods) / p.initialCognitiveShareGoods,
-                computeToLabourRatio: computeShare / labourShare)
+            (outerGoods, innerGoods) = calibrate(outer: capital, labour: labour, compute: compute, eta: etaGoods, outerRho: rho,
+                                                 innerRho: inner, outerShare: 1 - p.initialCognitiveShareGoods,
+                                                 cognitiveShare: p.initialCognitiveShareGoods,
+                                                 computeShareOfCognitive: p.initialComputeShareGoods)
         }
         let full = output(goodsAllocation, outer: capital, labour: labour, compute: compute, eta: etaGoods, automatable: s.automatableGoods[k],
                           outerWeights: outerGoods, innerWeights: innerGoods, outerRho: rho, innerRho: inner, tfp: s.tfp_goods[k])
@@ -76,13 +86,10 @@ extension CCFReferenceScheme {
         let compute = s.compute[k] * s.frac_compute_hardware_rnd[k]
         let rho = capitalSubstitutionRnd, inner = p.labourSubstitutionRnd
         if k == 0 {
-            let (l, c) = noAutomationInputs(labour: labour, compute: compute)
-            let computeShare = p.initialComputeShareRnd * p.initialCognitiveShareHardwareRnd
-            let labourShare = p.initialCognitiveShareHardwareRnd - computeShare
-            (outerHardware, innerHardware) = CCFAlgebra.calibratedWeights(
-                outerInput: capital, labour: l, compute: c, eta: etaRnd, outerRho: rho, innerRho: inner,
-                outerToCognitiveRatio: (1 - p.initialCognitiveShareHardwareRnd) / p.initialCognitiveShareHardwareRnd,
-                computeToLabourRatio: computeShare / labourShare)
+            (outerHardware, innerHardware) = calibrate(outer: capital, labour: labour, compute: compute, eta: etaRnd, outerRho: rho,
+                                                       innerRho: inner, outerShare: 1 - p.initialCognitiveShareHardwareRnd,
+                                                       cognitiveShare: p.initialCognitiveShareHardwareRnd,
+                                                       computeShareOfCognitive: p.initialComputeShareRnd)
         }
         let full = output(hardwareAllocation, outer: capital, labour: labour, compute: compute, eta: etaRnd, automatable: s.automatableRnd[k],
                           outerWeights: outerHardware, innerWeights: innerHardware, outerRho: rho, innerRho: inner, tfp: s.tfp_rnd[k])
@@ -101,13 +108,10 @@ extension CCFReferenceScheme {
         s.compute_software_rnd_experiments[k] = experiments
         let rho = p.researchExperimentsSubstitutionSoftware, inner = p.labourSubstitutionRnd
         if k == 0 {
-            let (l, c) = noAutomationInputs(labour: labour, compute: compute)
-            let cognitiveShare = 1 - p.initialExperimentShareSoftwareRnd
-            let computeShare = p.initialComputeShareRnd * cognitiveShare
-            (outerSoftware, innerSoftware) = CCFAlgebra.calibratedWeights(
-                outerInput: experiments, labour: l, compute: c, eta: etaRnd, outerRho: rho, innerRho: inner,
-                outerToCognitiveRatio: p.initialExperimentShareSoftwareRnd / cognitiveShare,
-                computeToLabourRatio: computeShare / (cognitiveShare - computeShare))
+            (outerSoftware, innerSoftware) = calibrate(outer: experiments, labour: labour, compute: compute, eta: etaRnd, outerRho: rho,
+                                                       innerRho: inner, outerShare: p.initialExperimentShareSoftwareRnd,
+                                                       cognitiveShare: 1 - p.initialExperimentShareSoftwareRnd,
+                                                       computeShareOfCognitive: p.initialComputeShareRnd)
         }
         let full = output(softwareAllocation, outer: experiments, labour: labour, compute: compute, eta: etaRnd, automatable: s.automatableRnd[k],
                           outerWeights: outerSoftware, innerWeights: innerSoftware, outerRho: rho, innerRho: inner, tfp: s.tfp_rnd[k])
