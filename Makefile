@@ -33,6 +33,8 @@ test: deps
 	.build/debug/takeoff sample Models/sie-forethought.toml --runs 200 --output out/test-sie --quiet
 	.build/debug/takeoff sample Models/milestones-ai2027.toml --runs 200 --output out/test-milestones --quiet
 	$(PYTHON) Plots/plot_peers.py out/test-sie out/test-milestones out/test-sie.png out/test-milestones.png
+	.build/debug/takeoff run Models/ccf-best-guess.toml --csv out/test-ccf.csv > /dev/null
+	$(PYTHON) Plots/plot_ccf.py out/test-ccf.csv out/test-ccf.png
 
 release: deps
 	$(SWIFT) build -c release --product takeoff
@@ -90,6 +92,8 @@ plots: run
 	done
 	$(MAKE) peers
 	$(PYTHON) Plots/plot_peers.py out/sie-forethought out/milestones-ai2027 Plots/sie-forethought-cdf.png Plots/milestones-ai2027-cdf.png
+	.build/release/takeoff run Models/ccf-best-guess.toml --csv out/ccf-best-guess.csv > /dev/null
+	$(PYTHON) Plots/plot_ccf.py out/ccf-best-guess.csv Plots/ccf-best-guess.png "ccf best guess, reference scheme (step 0.1)"
 
 clean:
 	rm -rf .build out

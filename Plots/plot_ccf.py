@@ -1,0 +1,55 @@
+"""The compute-centric framework's familiar picture from a `takeoff run Models/ccf-*.toml --csv` file:
+the fractions of goods and R&D tasks automated, and GWP and effective compute on log axes, with
+markers at wake-up and at 20% and 100% of goods tasks automated.
+
+Usage: python3 Plots/plot_ccf.py RUN.csv OUT.png [TITLE]
+"""
+import csv
+import sys
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+from takeoff_csv import save_atomically  # noqa: E402
+
+
+def first_year(years, values, test):
+    return next((y for y, v in zip(years, values) if test(v)), None)
+
+
+def main():
+    if len(sys.argv) not in (3, 4):
+        sys.exit("usage: plot_ccf.py RUN.csv OUT.png [TITLE]")
+    path, out = sys.argv[1], sys.argv[2]
+    title = sys.argv[3] if len(sys.argv) == 4 else "compute-centric framework"
+    with open(path, newline="") as f:
+        rows = list(csv.DictReader(f))
+    years = [float(r["year"]) for r in rows]
+    col = {name: [float(r[name]) for r in rows] for name in
+           ("frac_tasks_automated_goods", "frac_tasks_automated_rnd", "gwp", "compute", "rampup")}
+    marks = [("wake-up flag set", first_year(years, col["rampup"], lambda v: v >= 1), "grey"),
+             ("20% of goods tasks", first_year(years, col["frac_tasks_automated_goods"], lambda v: v >= 0.2), "tab:orange"),
+             ("100% of goods tasks", first_year(years, col["frac_tasks_automated_goods"], lambda v: v >= 1), "tab:red")]
+    end = min(years[-1], (marks[2][1] or years[-1]) + 10)
+    keep = [i for i, y in enumerate(years) if y <= end]
+    fig, (top, bottom) = plt.subplots(2, 1, figsize=(8, 7), sharex=True)
+    top.plot([years[i] for i in keep], [col["frac_tasks_automated_goods"][i] for i in keep], label="goods and services tasks")
+    top.plot([years[i] for i in keep], [col["frac_tasks_automated_rnd"][i] for i in keep], label="R&D tasks")
+    top.set_ylabel("fraction of tasks automated")
+    top.set_title(title, fontsize=10)
+    bottom.semilogy([years[i] for i in keep], [col["gwp"][i] for i in keep], label="GWP (2020 USD/year)")
+    bottom.semilogy([years[i] for i in keep], [col["compute"][i] for i in keep], label="effective compute (FLOP/year)")
+    bottom.set_xlabel("year")
+    for ax in (top, bottom):
+        for name, year, color in marks:
+            if year is not None:
+                ax.axvline(year, color=color, lw=0.8, ls="--", label=f"{name} ({year:.1f})" if ax is top else None)
+        ax.grid(True, alpha=0.3)
+        ax.legend(fontsize=8, loc="upper left")
+    fig.tight_layout()
+    save_atomically(fig, out)
+
+
+if __name__ == "__main__":
+    main()
