@@ -11,7 +11,10 @@ final class CCFReferenceScheme {
     let p: ComputeCentricParameters
     let dt: Double
     let start: Double
-    let steps: Int
+    private(set) var steps: Int
+    /// Where the run stopped early on a non-finite value, as the reference does (it turns numpy's
+    /// floating-point warnings into errors and keeps the partial run).
+    private(set) var stoppedAt: Double?
     let n = CCFAlgebra.laborTasks + 1
 
     // Processed parameters (the reference's `process_input_parameters`).
@@ -84,6 +87,11 @@ final class CCFReferenceScheme {
             if k == 0 { initialize() } else { reinvest(k) }
             automate(k)
             production(k)
+            if !(0..<CCFSeries.columns.count).allSatisfy({ s.value($0, k).isFinite }) {
+                stoppedAt = time(k)
+                steps = k
+                return
+            }
         }
     }
 

@@ -73,10 +73,11 @@ public enum ComputeCentricModel: SteppedTakeoffModel {
         let m = scheme.metrics()
         var stats = SolverStats()
         stats.acceptedSteps = scheme.steps
-        let finite = values.allSatisfy { $0.isFinite }
-        return ModelRun(columns: columns.map(\.name), units: columns.map(\.unit), years: scheme.s.year, values: values, events: [],
-                        status: finite ? .success : .modelFailure,
-                        message: finite ? nil : "the reference scheme produced a non-finite value (the reference stops there too)",
+        let message = scheme.stoppedAt.map {
+            String(format: "stopped at %.4g on a non-finite value, as the reference does; results up to there", $0)
+        }
+        return ModelRun(columns: columns.map(\.name), units: columns.map(\.unit), years: Array(scheme.s.year.prefix(scheme.steps)),
+                        values: values, events: [], status: .success, message: message,
                         terminatingEvent: nil, blowUpTime: nil, stats: stats,
                         metrics: metrics.map { ($0.name, m[$0.name] ?? nil) },
                         scheme: "reference fixed step of \(p.referenceStep) years (ftm), \(scheme.allocationCalls) allocation solves")
