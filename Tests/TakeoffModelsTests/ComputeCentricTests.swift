@@ -42,6 +42,7 @@ struct ComputeCentricReferenceTests {
             // The reference prints grid years and multiples of the step; 1e-9 absorbs float spelling only.
             #expect(abs(got - want) <= 1e-9, "t_step \(step) \(name): \(got) vs \(want)")
         }
+        for name in Self.names { #expect(run.metric(name + "_grid") == run.metric(name), "\(name)_grid") }
         let doubling = row["doubling_times"]!.split(separator: ";").map { Double($0)! }
         for (i, want) in doubling.enumerated() {
             let got = try #require(run.metric("gwp_doubling_time.\(i + 1)"))
@@ -185,6 +186,12 @@ struct ComputeCentricExactTests {
             let want = try #require(Double(row[name]!))
             let got = try #require(run.metric(name), "\(name) undefined")
             #expect(abs(got - want) <= 0.15, "\(name): exact \(got), reference at 0.01 \(want)")
+        }
+        // The `_grid` years are the first grid point at or after each exact crossing.
+        for name in ["sub_agi_year", "agi_year", "automation_gns_20%", "automation_gns_100%", "automation_rnd_20%",
+                     "automation_rnd_100%", "rampup_start"] {
+            let exact = try #require(run.metric(name)), grid = try #require(run.metric(name + "_grid"))
+            #expect(grid >= exact - 1e-9 && grid < exact + 0.1 + 1e-9, "\(name): grid \(grid), exact \(exact)")
         }
         let series = try FTMReference.rows("series.csv")
         for name in ["gwp", "compute", "biggest_training_run"] {

@@ -8,6 +8,8 @@ extension CCFExactScheme {
         let columns = CCFSeries.columns
         var values: [Double] = []
         var gwp: [Double] = []
+        var grid = CCFGridMetrics.Series(years: solution.times, fracGoods: [], fracRnd: [], fracGoodsNoTradeoff: [],
+                                         multiplierRnd: [], gwp: [])
         values.reserveCapacity(solution.count * columns.count)
         let rampupTime = solution.firstEvent(named: "rampup_start")?.time
         for row in 0..<solution.count {
@@ -24,6 +26,11 @@ extension CCFExactScheme {
                 Double(r.filter { $0 < e.biggestRun * m }.count - 1) / Double(CCFAlgebra.laborTasks)
             }
             let spend = e.gwp * f[0]
+            grid.fracGoods.append(e.fracAutomatedGoods)
+            grid.fracRnd.append(e.fracAutomatedRnd)
+            grid.fracGoodsNoTradeoff.append(fraction(c.trainingGoods, 1))
+            grid.multiplierRnd.append(e.multiplierRnd)
+            grid.gwp.append(e.gwp)
             let row: [Double] = [
                 e.fracAutomatedGoods, e.fracAutomatedRnd, e.gwp, exp(y[0]), exp(y[1]), e.compute, e.biggestRun, f[0],
                 exp(y[5]), p.initialPopulation * exp(p.labourGrowth * (t - start)), hardware, exp(y[2]), exp(y[3]),
@@ -36,7 +43,11 @@ extension CCFExactScheme {
             ]
             values.append(contentsOf: row)
         }
-        let m = metrics(solution, problem: problem, gwp: gwp)
+        var m = metrics(solution, problem: problem, gwp: gwp)
+        // The grid metrics need rows on the step grid from the start (the default save schedule).
+        let onGrid = solution.times.enumerated().allSatisfy { abs($1 - (start + Double($0) * p.referenceStep)) < 1e-9 }
+        let gridMetrics = onGrid ? CCFGridMetrics.compute(grid, step: p.referenceStep, trigger: p.rampupTrigger) : [:]
+        for info in ComputeCentricModel.referenceMetrics { m[info.name + "_grid"] = gridMetrics[info.name] ?? nil }
         var stats = solution.stats
         stats.acceptedSteps = solution.stats.acceptedSteps
         let restarts = solution.events.filter { !["sub_agi_year", "agi_year", "automation_gns_20%", "automation_gns_100%",

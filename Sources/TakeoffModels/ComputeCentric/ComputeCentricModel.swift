@@ -17,7 +17,7 @@ public enum ComputeCentricModel: SteppedTakeoffModel {
 
     public static var observables: [VariableInfo] { CCFSeries.columns }
 
-    public static let metrics: [MetricInfo] = [
+    static let referenceMetrics: [MetricInfo] = [
         MetricInfo("sub_agi_year", unit: "year", meaning: "first grid year at which AI could be trained (without the runtime tradeoff) for 20% of goods tasks"),
         MetricInfo("agi_year", unit: "year", meaning: "the same for 100% of goods tasks"),
         MetricInfo("automation_gns_20%", unit: "year", meaning: "first grid year with ≥ 20% of goods tasks automated in practice (compute > 10× labour)"),
@@ -31,6 +31,13 @@ public enum ComputeCentricModel: SteppedTakeoffModel {
         MetricInfo("cog_output_multiplier", unit: "years", meaning: "from hardware-R&D automation multiplier > 2 to > 10"),
         MetricInfo("gwp_growth", unit: "years", meaning: "from one-year GWP growth > 5% to > 20% (forward-looking, log growth)"),
     ] + (1...5).map { MetricInfo("gwp_doubling_time.\($0)", unit: "years", meaning: $0 == 1 ? "initial GWP doubling time" : "GWP doubling time \($0 - 1) after wake-up") }
+
+    /// Every metric: the reference's, then each with suffix `_grid` — the same metric with the
+    /// reference's grid conventions on the output grid (identical to the plain one in the
+    /// reference scheme; in the exact scheme, for comparing like with like).
+    public static let metrics: [MetricInfo] = referenceMetrics + referenceMetrics.map {
+        MetricInfo($0.name + "_grid", unit: $0.unit, meaning: $0.meaning + ", with the reference's conventions on the output grid")
+    }
 
     public static let options = [
         OptionInfo("scheme", "reference", allowed: ["reference", "exact"],
@@ -70,7 +77,8 @@ public enum ComputeCentricModel: SteppedTakeoffModel {
         var values: [Double] = []
         values.reserveCapacity(scheme.steps * columns.count)
         for k in 0..<scheme.steps { for j in 0..<columns.count { values.append(scheme.s.value(j, k)) } }
-        let m = scheme.metrics()
+        var m = scheme.metrics()
+        for (name, value) in m { m[name + "_grid"] = value }
         var stats = SolverStats()
         stats.acceptedSteps = scheme.steps
         let message = scheme.stoppedAt.map {
