@@ -31,43 +31,43 @@ public final class StateHistory {
 
     /// The interpolated value of `component` at `t`.
     public func value(_ component: Int, at t: Double) -> Double {
-        guard let first = times.first, direction * (t - first) >= 0 else {
-            return before?(t, component) ?? initialState[component]
+        switch locate(t) {
+        case .before: return before?(t, component) ?? initialState[component]
+        case .at(let i): return states[i * dimension + component]
+        case .between(let lo, let hi): return interpolate(component, t, lo, hi, HermiteStep.value)
         }
+    }
+
+    /// The interpolated slope of `component` at `t` (the derivative of the Hermite interpolant);
+    /// `nil` before the first accepted point, where only the history function's values are known.
+    public func slope(_ component: Int, at t: Double) -> Double? {
+        switch locate(t) {
+        case .before: return nil
+        case .at(let i): return slopes[i * dimension + component]
+        case .between(let lo, let hi): return interpolate(component, t, lo, hi, HermiteStep.slope)
+        }
+    }
+
+    private enum Place { case before, at(Int), between(Int, Int) }
+
+    /// Where `t` falls among the stored points: before the first, on one (the last, or a
+    /// restart's duplicate time, where the later entry wins), or inside a step.
+    private func locate(_ t: Double) -> Place {
+        guard let first = times.first, direction * (t - first) >= 0 else { return .before }
         let n = times.count
-        if n == 1 || direction * (t - times[n - 1]) >= 0 {
-            return states[(n - 1) * dimension + component]
-        }
+        if n == 1 || direction * (t - times[n - 1]) >= 0 { return .at(n - 1) }
         // Largest i with direction*(times[i] - t) <= 0.
         var lo = 0, hi = n - 1
         while hi - lo > 1 {
             let mid = (lo + hi) / 2
             if direction * (times[mid] - t) <= 0 { lo = mid } else { hi = mid }
         }
-        let t0 = times[lo], t1 = times[hi]
-        if t1 == t0 { return states[hi * dimension + component] }
-        return HermiteStep.value(
-            t: t, t0: t0, t1: t1,
-            y0: states[lo * dimension + component], y1: states[hi * dimension + component],
-            f0: slopes[lo * dimension + component], f1: slopes[hi * dimension + component])
+        return times[hi] == times[lo] ? .at(hi) : .between(lo, hi)
     }
 
-    /// The interpolated slope of `component` at `t` (the derivative of the Hermite interpolant);
-    /// `nil` before the first accepted point, where only the history function's values are known.
-    public func slope(_ component: Int, at t: Double) -> Double? {
-        guard let first = times.first, direction * (t - first) >= 0 else { return nil }
-        let n = times.count
-        if n == 1 || direction * (t - times[n - 1]) >= 0 { return slopes[(n - 1) * dimension + component] }
-        var lo = 0, hi = n - 1
-        while hi - lo > 1 {
-            let mid = (lo + hi) / 2
-            if direction * (times[mid] - t) <= 0 { lo = mid } else { hi = mid }
-        }
-        let t0 = times[lo], t1 = times[hi]
-        if t1 == t0 { return slopes[hi * dimension + component] }
-        return HermiteStep.slope(
-            t: t, t0: t0, t1: t1,
-            y0: states[lo * dimension + component], y1: states[hi * dimension + component],
-            f0: slopes[lo * dimension + component], f1: slopes[hi * dimension + component])
+    private func interpolate(_ component: Int, _ t: Double, _ lo: Int, _ hi: Int,
+                             _ form: (Double, Double, Double, Double, Double, Double, Double) -> Double) -> Double {
+        form(t, times[lo], times[hi], states[lo * dimension + component], states[hi * dimension + component],
+             slopes[lo * dimension + component], slopes[hi * dimension + component])
     }
 }

@@ -114,7 +114,9 @@ final class CCFExactScheme {
         let labour = p.initialPopulation * exp(p.labourGrowth * tau)
         let tfp = exp(p.tfpGrowth * tau)
         let software = exp(y[1]), hardware = exp(y[4]), capital = exp(y[5])
-        let f = (0..<7).map { exp(y[6 + $0]) }
+        // The seven fractions in a fixed-size value: no array on the right-hand side's path.
+        var f = SIMD8<Double>(repeating: 0)
+        for j in 0..<7 { f[j] = exp(y[6 + j]) }
         var out = CCFInstant()
         out.compute = hardware * software
         out.biggestRun = f[6] * out.compute
