@@ -54,8 +54,8 @@ extension CCFExactScheme {
             },
         ]
         for j in 0..<7 {
-            let cap = log(Self.cap(p, j))
-            list.append(Event(name: "cap.\(Self.fractionNames[j])", direction: .rising, action: .modify { _, state, q in
+            let cap = log(p.fractionCeiling(j))
+            list.append(Event(name: "cap.\(ComputeCentricParameters.fractionNames[j])", direction: .rising, action: .modify { _, state, q in
                 q.capped[j] = true
                 state[6 + j] = cap
             }) { _, y, q in q.capped[j] ? 1 : y[6 + j] - cap })

@@ -15,21 +15,15 @@ extension CCFExactScheme {
                                    initialHardwarePerformance: h0, depreciationRate: -log(1 - p.computeDepreciation))
         q.automatableGoods = s.automatableGoods[0]
         q.automatableRnd = s.automatableRnd[0]
-        for j in 0..<7 where [s.frac_gwp_compute[0], s.frac_capital_hardware_rnd[0], s.frac_labour_hardware_rnd[0],
-                              s.frac_compute_hardware_rnd[0], s.frac_labour_software_rnd[0], s.frac_compute_software_rnd[0],
-                              s.frac_compute_training[0]][j] >= Self.cap(p, j) {
-            q.capped[j] = true
-        }
-        let fractions = [s.frac_gwp_compute[0], s.frac_capital_hardware_rnd[0], s.frac_labour_hardware_rnd[0],
-                         s.frac_compute_hardware_rnd[0], s.frac_labour_software_rnd[0], s.frac_compute_software_rnd[0],
-                         s.frac_compute_training[0]]
+        let fractions = CCFSeries.fractionPaths.map { s[keyPath: $0][0] }
+        for j in 0..<7 where fractions[j] >= p.fractionCeiling(j) { q.capped[j] = true }
         let y = [log(h0), 0, log(s.cumulative_rnd_input_hardware[0]), log(s.cumulative_rnd_input_software[0]), log(s.hardware[0]),
                  log(s.capital[0])] + fractions.map(log) + [log(p.initialBuyableHardwarePerformance)]
         return (q, y)
     }
 
     static let stateNames = ["logHardwarePerformance", "logSoftware", "logCumulativeRndHardware", "logCumulativeRndSoftware",
-                             "logHardware", "logCapital"] + fractionNames.map { "log_" + $0 } + ["logBuyableHardwarePerformance"]
+                             "logHardware", "logCapital"] + ComputeCentricParameters.fractionNames.map { "log_" + $0 } + ["logBuyableHardwarePerformance"]
 
     func run(_ solverOptions: SolverOptions) throws(SolverError) -> ModelRun {
         let (q, y0) = initial()

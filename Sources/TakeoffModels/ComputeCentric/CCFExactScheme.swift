@@ -62,31 +62,10 @@ final class CCFExactScheme {
     let p: ComputeCentricParameters
     let start: Double, end: Double
     let n = CCFAlgebra.laborTasks + 1
-    static let fractionNames = ["frac_gwp_compute", "frac_capital_hardware_rnd", "frac_labour_hardware_rnd",
-                                "frac_compute_hardware_rnd", "frac_labour_software_rnd", "frac_compute_software_rnd",
-                                "frac_compute_training"]
-
     init(_ p: ComputeCentricParameters, start: Double, end: Double) {
         self.p = p
         self.start = start
         self.end = end
-    }
-
-    static func growth(_ p: ComputeCentricParameters, _ j: Int, rampup: Bool) -> Double {
-        switch j {
-        case 0: return rampup ? p.fracGwpComputeGrowthRampup : p.fracGwpComputeGrowth
-        case 1: return rampup ? p.fracCapitalHardwareRndGrowthRampup : p.fracCapitalHardwareRndGrowth
-        case 2: return rampup ? p.fracLabourHardwareRndGrowthRampup : p.fracLabourHardwareRndGrowth
-        case 3: return rampup ? p.fracComputeHardwareRndGrowthRampup : p.fracComputeHardwareRndGrowth
-        case 4: return rampup ? p.fracLabourSoftwareRndGrowthRampup : p.fracLabourSoftwareRndGrowth
-        case 5: return rampup ? p.fracComputeSoftwareRndGrowthRampup : p.fracComputeSoftwareRndGrowth
-        default: return rampup ? p.fracComputeTrainingGrowthRampup : p.fracComputeTrainingGrowth
-        }
-    }
-
-    static func cap(_ p: ComputeCentricParameters, _ j: Int) -> Double {
-        [p.fracGwpComputeCeiling, p.fracCapitalHardwareRndCeiling, p.fracLabourHardwareRndCeiling, p.fracComputeHardwareRndCeiling,
-         p.fracLabourSoftwareRndCeiling, p.fracComputeSoftwareRndCeiling, p.fracComputeTrainingCeiling][j]
     }
 
     /// The economy at (t, y). `full` adds the automated fractions, multipliers and shares (two more
@@ -181,7 +160,7 @@ final class CCFExactScheme {
         dydt[4] = -q.depreciationRate + exp(y[6]) * e.gwp * exp(y[13]) / exp(y[4])
         dydt[5] = c.investmentRate * e.gwp / exp(y[5])
         for j in 0..<7 {
-            var g = q.capped[j] ? 0 : growth(p, j, rampup: q.rampup)
+            var g = q.capped[j] ? 0 : p.fractionGrowth(j, rampup: q.rampup)
             if j == 6 && q.trainingFrozen { g = 0 }
             dydt[6 + j] = g
         }

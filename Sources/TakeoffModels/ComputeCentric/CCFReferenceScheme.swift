@@ -175,22 +175,10 @@ final class CCFReferenceScheme {
         if now >= 0.2 && !(before >= 0.2) { subAGIYear = year }
         if now >= 1 && !(before >= 1) { agiYear = year }
 
-        func grow(_ previous: Double, _ g: Double, _ gRampup: Double, _ cap: Double) -> Double {
-            min(previous * exp(dt * (rampup ? gRampup : g)), cap)
+        for (j, path) in CCFSeries.fractionPaths.enumerated() {
+            let growth = p.fractionGrowth(j, rampup: rampup)
+            s[keyPath: path][k] = min(s[keyPath: path][k - 1] * exp(dt * growth), p.fractionCeiling(j))
         }
-        s.frac_gwp_compute[k] = grow(s.frac_gwp_compute[k - 1], p.fracGwpComputeGrowth, p.fracGwpComputeGrowthRampup, p.fracGwpComputeCeiling)
-        s.frac_capital_hardware_rnd[k] = grow(s.frac_capital_hardware_rnd[k - 1], p.fracCapitalHardwareRndGrowth,
-                                              p.fracCapitalHardwareRndGrowthRampup, p.fracCapitalHardwareRndCeiling)
-        s.frac_labour_hardware_rnd[k] = grow(s.frac_labour_hardware_rnd[k - 1], p.fracLabourHardwareRndGrowth,
-                                             p.fracLabourHardwareRndGrowthRampup, p.fracLabourHardwareRndCeiling)
-        s.frac_compute_hardware_rnd[k] = grow(s.frac_compute_hardware_rnd[k - 1], p.fracComputeHardwareRndGrowth,
-                                              p.fracComputeHardwareRndGrowthRampup, p.fracComputeHardwareRndCeiling)
-        s.frac_labour_software_rnd[k] = grow(s.frac_labour_software_rnd[k - 1], p.fracLabourSoftwareRndGrowth,
-                                             p.fracLabourSoftwareRndGrowthRampup, p.fracLabourSoftwareRndCeiling)
-        s.frac_compute_software_rnd[k] = grow(s.frac_compute_software_rnd[k - 1], p.fracComputeSoftwareRndGrowth,
-                                              p.fracComputeSoftwareRndGrowthRampup, p.fracComputeSoftwareRndCeiling)
-        s.frac_compute_training[k] = grow(s.frac_compute_training[k - 1], p.fracComputeTrainingGrowth,
-                                          p.fracComputeTrainingGrowthRampup, p.fracComputeTrainingCeiling)
         // Before wake-up the training share stops growing once the largest run costs more than the cap.
         if s.money_spent_training[k - 1] > p.moneyCapTrainingBeforeWakeup && s.rampup[k - 1] == 0 {
             s.frac_compute_training[k] = s.frac_compute_training[k - 1]
