@@ -18,11 +18,34 @@ extension SolveRun {
     func processEvents() -> EventOutcome {
         var newValues = eventValues
         evaluateEvents(into: &newValues)
-        var crossings: [(index: Int, time: Double, state: [Double])] = []
+        // Crossings in the order of their interpolant roots. Only the first change of regime matters
+        // (the integration restarts there), so conditions whose interpolant root lies beyond it are
+        // located only if they have already crossed at that instant; the rest are found again after
+        // the restart. This saves locating, over and over, milestones that a string of regime
+        // changes keeps pre-empting.
+        var pending: [(index: Int, guess: Double)] = []
         for (k, event) in problem.events.enumerated()
         where event.direction.isCrossing(from: eventValues[k], to: newValues[k]) {
-            let (time, state) = locate(k, before: eventValues[k], after: newValues[k])
+            pending.append((k, interpolantRoot(k, before: eventValues[k], after: newValues[k])))
+        }
+        pending.sort { direction * ($1.guess - $0.guess) > 0 }
+        var crossings: [(index: Int, time: Double, state: [Double])] = []
+        var change: (time: Double, state: [Double])?
+        for (k, guess) in pending {
+            if let change {
+                let g = problem.events[k].condition(change.time, change.state.withUnsafeBufferPointer { $0 }, parameters)
+                eventEvaluations += 1
+                guard problem.events[k].direction.isCrossing(from: eventValues[k], to: g) else { continue }
+            }
+            let (time, state) = locate(k, before: eventValues[k], after: newValues[k], guess: guess)
             crossings.append((k, time, state))
+            let acts: Bool
+            switch problem.events[k].action {
+            case .record: acts = false
+            case .terminate(let count): acts = occurrences[k] + 1 >= count
+            case .modify: acts = true
+            }
+            if change == nil, acts { change = (time, state) }
         }
         if crossings.isEmpty {
             eventValues = newValues
@@ -131,18 +154,12 @@ extension SolveRun {
     /// solver work); then the bracket is closed on *re-integrated* states: probes at the
     /// interpolant's root and half a tolerance beyond it usually close it in two
     /// re-integrations; Illinois iterations on re-integrated values finish otherwise.
-    private func locate(_ k: Int, before ga: Double, after gb: Double) -> (Double, [Double]) {
+    private func locate(_ k: Int, before ga: Double, after gb: Double, guess: Double) -> (Double, [Double]) {
         // gb = 0 is not "the root is at t": a condition that jumps lands on exactly 0; bisect for where.
         let condition = problem.events[k].condition
         let p = parameters
         let tolerance = options.eventTimeTolerance
         let (a0, b0) = (tPrev, t)
-        let guess = BracketingRoot.illinois(a0, b0, ga: ga, gb: gb, tolerance: tolerance / 16) { time in
-            HermiteStep.state(t: time, t0: a0, t1: b0, y0: UnsafeBufferPointer(yPrev), y1: UnsafeBufferPointer(y),
-                              f0: UnsafeBufferPointer(fPrev), f1: UnsafeBufferPointer(f), into: scratch)
-            eventEvaluations += 1
-            return condition(time, UnsafeBufferPointer(scratch), p)
-        }
         func exact(_ time: Double) -> Double {
             reintegrate(to: time)
             eventEvaluations += 1
@@ -164,27 +181,27 @@ extension SolveRun {
             let g = exact(probe)
             if crossed(g) { (b, fb) = (probe, g) } else { (a, fa) = (probe, g) }
         }
-        // Illinois steps on the bracket, keeping "reached" (g = 0 or past) on b's side: a condition
-        // that jumps (a count, a switch) lands exactly on 0 after its jump, and the crossing is the
-        // start of that region, not the bracket's end.
-        var side = 0
-        for _ in 0..<200 where abs(b - a) > tolerance {
-            var c = fa == fb ? 0.5 * (a + b) : (fa * b - fb * a) / (fa - fb)
-            let lo = min(a, b), hi = max(a, b), w = hi - lo
-            if !(c > lo + 0.01 * w && c < hi - 0.01 * w) || !c.isFinite { c = 0.5 * (a + b) }
-            let g = exact(c)
-            if crossed(g) {
-                (b, fb) = (c, g)
-                if side == -1 { fa *= 0.5 }
-                side = -1
-            } else {
-                (a, fa) = (c, g)
-                if side == 1 { fb *= 0.5 }
-                side = 1
-            }
+        // Illinois steps on re-integrated values finish the bracket, keeping "reached" (g = 0 or
+        // past) on b's side: a condition that jumps lands exactly on 0 after its jump, and the
+        // crossing is the start of that region, not the bracket's end.
+        if abs(b - a) > tolerance {
+            b = BracketingRoot.illinois(a, b, ga: fa, gb: fb, tolerance: tolerance, exact)
         }
         reintegrate(to: b)
         return (b, Array(scratch))
+    }
+
+    /// The root of event `k`'s condition on the step's cubic Hermite interpolant (no solver work).
+    private func interpolantRoot(_ k: Int, before ga: Double, after gb: Double) -> Double {
+        let condition = problem.events[k].condition
+        let p = parameters
+        let (a0, b0) = (tPrev, t)
+        return BracketingRoot.illinois(a0, b0, ga: ga, gb: gb, tolerance: options.eventTimeTolerance / 16) { time in
+            HermiteStep.state(t: time, t0: a0, t1: b0, y0: UnsafeBufferPointer(yPrev), y1: UnsafeBufferPointer(y),
+                              f0: UnsafeBufferPointer(fPrev), f1: UnsafeBufferPointer(f), into: scratch)
+            eventEvaluations += 1
+            return condition(time, UnsafeBufferPointer(scratch), p)
+        }
     }
 
     /// Integrates from the step's start `(tPrev, yPrev)` to `time` into `scratch`, with the

@@ -174,33 +174,3 @@ struct SeededGenerator: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
-
-@Suite("ccf exact scheme (issue #10, in progress)")
-struct ComputeCentricExactTests {
-    @Test("best guess, exact: every milestone and takeoff duration within 0.15 years of the reference at step 0.01; log10 GWP, compute and the largest run within 0.05 of the reference series through 2035")
-    func againstSmallStepReference() throws {
-        let run = try ScenarioLoader.load(path: packageRoot.appendingPathComponent("Models/ccf-best-guess.toml").path,
-                                          overrides: ["options.scheme=exact", "solver.relativeTolerance=1e-6"]).run()
-        let row = try #require(try FTMReference.rows("metrics.csv").first { $0["t_step"] == "0.01" })
-        for name in ComputeCentricReferenceTests.names {
-            let want = try #require(Double(row[name]!))
-            let got = try #require(run.metric(name), "\(name) undefined")
-            #expect(abs(got - want) <= 0.15, "\(name): exact \(got), reference at 0.01 \(want)")
-        }
-        // The `_grid` years are the first grid point at or after each exact crossing.
-        for name in ["sub_agi_year", "agi_year", "automation_gns_20%", "automation_gns_100%", "automation_rnd_20%",
-                     "automation_rnd_100%", "rampup_start"] {
-            let exact = try #require(run.metric(name)), grid = try #require(run.metric(name + "_grid"))
-            #expect(grid >= exact - 1e-9 && grid < exact + 0.1 + 1e-9, "\(name): grid \(grid), exact \(exact)")
-        }
-        let series = try FTMReference.rows("series.csv")
-        for name in ["gwp", "compute", "biggest_training_run"] {
-            let ours = try #require(run.column(name))
-            for (k, year) in run.years.enumerated() where year <= 2035 + 1e-9 {
-                guard let row = series.first(where: { abs(Double($0["year"]!)! - year) < 1e-6 }) else { continue }
-                let difference = abs(log10(ours[k]) - log10(Double(row[name]!)!))
-                #expect(difference <= 0.05, "\(name) at \(year): log10 differs by \(difference)")
-            }
-        }
-    }
-}

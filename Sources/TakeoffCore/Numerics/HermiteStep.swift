@@ -45,26 +45,36 @@ public enum HermiteStep {
 /// A bracketing root finder: the Illinois variant of regula falsi, with bisection as a
 /// safeguard. Converges superlinearly on smooth functions and never leaves the bracket.
 public enum BracketingRoot {
-    /// Finds `t` in `[a, b]` with `g` changing sign, to `|b - a| <= tolerance`.
+    /// Narrows `[a, b]`, where `g` changes sign, to `|b - a| <= tolerance` and returns the end on
+    /// `b`'s side: the side where the sign has changed, counting `g = 0` as changed, so for a
+    /// condition that jumps onto exactly 0 (a count, a switch) the result is where that starts.
     ///
-    /// `ga` and `gb` must have opposite signs (or one be zero). Returns the final bracket
-    /// end on `b`'s side of the root (the side where the sign has changed).
+    /// A secant point within half a tolerance of an end is moved to half a tolerance from it: a root
+    /// close to an end (the usual case after a good first guess) then closes in one evaluation
+    /// instead of crawling in by ever smaller secant steps. When two iterations have not halved the
+    /// bracket, the next point is the midpoint (discontinuous conditions, or the Illinois weights
+    /// still adapting).
     public static func illinois(
         _ a0: Double, _ b0: Double, ga: Double, gb: Double, tolerance: Double, maxIterations: Int = 200,
         _ g: (Double) -> Double
     ) -> Double {
         var a = a0, b = b0, fa = ga, fb = gb
-        if fb == 0 { return b }
         var side = 0
+        var widths = (Double.infinity, Double.infinity)
         for _ in 0..<maxIterations {
-            if abs(b - a) <= tolerance { break }
+            let w = abs(b - a)
+            if w <= tolerance { break }
+            let lo = min(a, b), hi = max(a, b)
             var c = (fa * b - fb * a) / (fa - fb)
-            // Keep the new point strictly inside, away from the ends by a fraction of the bracket.
-            let lo = min(a, b), hi = max(a, b), w = hi - lo
-            if !(c > lo + 0.01 * w && c < hi - 0.01 * w) || !c.isFinite { c = 0.5 * (a + b) }
+            if !c.isFinite || fa == fb || w > 0.5 * widths.0 {
+                c = 0.5 * (a + b)
+            } else {
+                let margin = min(0.5 * tolerance, 0.25 * w)
+                c = min(max(c, lo + margin), hi - margin)
+            }
+            widths = (widths.1, w)
             let fc = g(c)
-            if fc == 0 { return c }
-            if (fc < 0) == (fb < 0) {
+            if fc == 0 || (fc < 0) == (fb < 0) {
                 b = c; fb = fc
                 if side == -1 { fa *= 0.5 }
                 side = -1

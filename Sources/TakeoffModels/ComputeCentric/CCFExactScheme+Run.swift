@@ -11,7 +11,7 @@ extension CCFExactScheme {
         let s = c.s
         let g0 = c.hardwareReturns * pow(s.rnd_input_hardware[0], p.rndParallelizationPenalty) / s.cumulative_rnd_input_hardware[0]
         let h0 = p.initialBuyableHardwarePerformance * exp(g0 * p.hardwareDelay)
-        var q = CCFExactParameters(p: p, start: start, calibration: c, work: CCFExactWorkspace(tasks: n), initialGrowth: g0,
+        var q = CCFExactParameters(p: p, start: start, calibration: c, work: CCFExactWorkspace(c), initialGrowth: g0,
                                    initialHardwarePerformance: h0, depreciationRate: -log(1 - p.computeDepreciation))
         q.automatableGoods = s.automatableGoods[0]
         q.automatableRnd = s.automatableRnd[0]

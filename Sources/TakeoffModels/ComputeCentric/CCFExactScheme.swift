@@ -24,13 +24,21 @@ struct CCFExactParameters: @unchecked Sendable {
 
 /// Scratch buffers of the right-hand side.
 final class CCFExactWorkspace {
-    let goods: CCFAllocation, hardware: CCFAllocation, software: CCFAllocation
-    var etaGoods: [Double], etaRnd: [Double]
+    let goods: CCFClosedFormSector, hardware: CCFClosedFormSector, software: CCFClosedFormSector
     // The last full evaluation: the event conditions at one point share it.
     var cachedTime = Double.nan, cachedState: [Double] = [], cachedRegime = (0, 0, false), cached = CCFInstant()
-    init(tasks n: Int) {
-        goods = CCFAllocation(tasks: n); hardware = CCFAllocation(tasks: n); software = CCFAllocation(tasks: n)
-        etaGoods = [Double](repeating: 0, count: n); etaRnd = etaGoods
+    /// The three sectors with the start-year calibration of `c`.
+    init(_ c: CCFReferenceScheme) {
+        let p = c.p
+        goods = CCFClosedFormSector(inner: c.innerGoods, outer: c.outerGoods, rho: p.labourSubstitutionGoods,
+                                    outerRho: p.capitalSubstitutionGoods, training: c.trainingGoods, runtime: c.runtimeGoods,
+                                    tradeoff: c.tradeoff)
+        hardware = CCFClosedFormSector(inner: c.innerHardware, outer: c.outerHardware, rho: p.labourSubstitutionRnd,
+                                       outerRho: c.capitalSubstitutionRnd, training: c.trainingRnd, runtime: c.runtimeRnd,
+                                       tradeoff: c.tradeoff)
+        software = CCFClosedFormSector(inner: c.innerSoftware, outer: c.outerSoftware, rho: p.labourSubstitutionRnd,
+                                       outerRho: p.researchExperimentsSubstitutionSoftware, training: c.trainingRnd,
+                                       runtime: c.runtimeRnd, tradeoff: c.tradeoff)
     }
 }
 
@@ -99,43 +107,30 @@ final class CCFExactScheme {
         var out = CCFInstant()
         out.compute = hardware * software
         out.biggestRun = f[6] * out.compute
-        CCFAlgebra.computeToLabourRatios(training: c.trainingGoods, runtime: c.runtimeGoods, biggestRun: out.biggestRun,
-                                         tradeoff: c.tradeoff, into: &w.etaGoods)
-        CCFAlgebra.computeToLabourRatios(training: c.trainingRnd, runtime: c.runtimeRnd, biggestRun: out.biggestRun,
-                                         tradeoff: c.tradeoff, into: &w.etaRnd)
+        let logRun = y[12] + y[4] + y[1]
         // Goods.
         let kG = capital * (1 - f[1]), lG = labour * (1 - f[2] - f[4]), cG = out.compute * (1 - f[3] - f[5] - f[6])
-        let goods = c.output(w.goods, outer: kG, labour: lG, compute: cG, eta: w.etaGoods, automatable: q.automatableGoods,
-                             outerWeights: c.outerGoods, innerWeights: c.innerGoods, outerRho: p.capitalSubstitutionGoods,
-                             innerRho: p.labourSubstitutionGoods, tfp: tfp)
+        let goods = w.goods.evaluate(outer: kG, labour: lG, compute: cG, automatable: q.automatableGoods, logRun: logRun,
+                                     tfp: tfp, shares: full)
         out.gwp = goods.output * c.outputToGWP
         // Hardware R&D.
         let kH = capital * f[1], lH = labour * f[2], cH = out.compute * f[3]
-        let hw = c.output(w.hardware, outer: kH, labour: lH, compute: cH, eta: w.etaRnd, automatable: q.automatableRnd,
-                          outerWeights: c.outerHardware, innerWeights: c.innerHardware, outerRho: c.capitalSubstitutionRnd,
-                          innerRho: p.labourSubstitutionRnd, tfp: tfp)
+        let hw = w.hardware.evaluate(outer: kH, labour: lH, compute: cH, automatable: q.automatableRnd, logRun: logRun,
+                                     tfp: tfp, shares: false)
         out.rndHardware = hw.output * c.rndHardwareFactor
         // Software R&D: experiments use the whole installed hardware.
         let experiments = pow(hardware, p.computeSoftwareRndExperimentsEfficiency)
-        let sw = c.output(w.software, outer: experiments, labour: labour * f[4], compute: out.compute * f[5], eta: w.etaRnd,
-                          automatable: q.automatableRnd, outerWeights: c.outerSoftware, innerWeights: c.innerSoftware,
-                          outerRho: p.researchExperimentsSubstitutionSoftware, innerRho: p.labourSubstitutionRnd, tfp: tfp)
+        let sw = w.software.evaluate(outer: experiments, labour: labour * f[4], compute: out.compute * f[5],
+                                     automatable: q.automatableRnd, logRun: logRun, tfp: tfp, shares: false)
         out.rndSoftware = sw.output * c.rndSoftwareFactor
         if full {
             let nLabour = Double(CCFAlgebra.laborTasks)
             out.fracAutomatedGoods = Double(goods.automated) / nLabour
             out.fracAutomatedRnd = Double(hw.automated) / nLabour
-            let s = CCFAlgebra.shares(outerInput: kG, labour: goods.labour, compute: goods.compute, outerWeights: c.outerGoods,
-                                      innerWeights: c.innerGoods, eta: w.etaGoods, outerRho: p.capitalSubstitutionGoods,
-                                      innerRho: p.labourSubstitutionGoods)
-            out.shares = s
-            let noneG = c.output(w.goods, outer: kG, labour: lG, compute: cG, eta: w.etaGoods, automatable: 1,
-                                 outerWeights: c.outerGoods, innerWeights: c.innerGoods, outerRho: p.capitalSubstitutionGoods,
-                                 innerRho: p.labourSubstitutionGoods, tfp: tfp)
+            out.shares = goods.shares
+            let noneG = w.goods.evaluate(outer: kG, labour: lG, compute: cG, automatable: 1, logRun: logRun, tfp: tfp, shares: false)
             out.multiplierGoods = goods.output / noneG.output
-            let noneH = c.output(w.hardware, outer: kH, labour: lH, compute: cH, eta: w.etaRnd, automatable: 1,
-                                 outerWeights: c.outerHardware, innerWeights: c.innerHardware, outerRho: c.capitalSubstitutionRnd,
-                                 innerRho: p.labourSubstitutionRnd, tfp: tfp)
+            let noneH = w.hardware.evaluate(outer: kH, labour: lH, compute: cH, automatable: 1, logRun: logRun, tfp: tfp, shares: false)
             out.multiplierRnd = hw.output / noneH.output
         }
         return out

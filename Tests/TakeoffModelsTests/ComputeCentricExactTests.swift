@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+import TakeoffCore
+import TakeoffIO
+@testable import TakeoffModels
+
+@Suite("ccf exact scheme")
+struct ComputeCentricExactTests {
+    @Test("best guess, exact: every milestone and takeoff duration within 0.15 years of the reference at step 0.01; log10 GWP, compute and the largest run within 0.05 of the reference series through 2035")
+    func againstSmallStepReference() throws {
+        let run = try ScenarioLoader.load(path: packageRoot.appendingPathComponent("Models/ccf-best-guess.toml").path,
+                                          overrides: ["options.scheme=exact", "solver.relativeTolerance=1e-6"]).run()
+        let row = try #require(try FTMReference.rows("metrics.csv").first { $0["t_step"] == "0.01" })
+        for name in ComputeCentricReferenceTests.names {
+            let want = try #require(Double(row[name]!))
+            let got = try #require(run.metric(name), "\(name) undefined")
+            #expect(abs(got - want) <= 0.15, "\(name): exact \(got), reference at 0.01 \(want)")
+        }
+        // The `_grid` years are the first grid point at or after each exact crossing.
+        for name in ["sub_agi_year", "agi_year", "automation_gns_20%", "automation_gns_100%", "automation_rnd_20%",
+                     "automation_rnd_100%", "rampup_start"] {
+            let exact = try #require(run.metric(name)), grid = try #require(run.metric(name + "_grid"))
+            #expect(grid >= exact - 1e-9 && grid < exact + 0.1 + 1e-9, "\(name): grid \(grid), exact \(exact)")
+        }
+        let series = try FTMReference.rows("series.csv")
+        for name in ["gwp", "compute", "biggest_training_run"] {
+            let ours = try #require(run.column(name))
+            for (k, year) in run.years.enumerated() where year <= 2035 + 1e-9 {
+                guard let row = series.first(where: { abs(Double($0["year"]!)! - year) < 1e-6 }) else { continue }
+                let difference = abs(log10(ours[k]) - log10(Double(row[name]!)!))
+                #expect(difference <= 0.05, "\(name) at \(year): log10 differs by \(difference)")
+            }
+        }
+    }
+}
+
+@Suite("ccf closed-form sector")
+struct ClosedFormSectorTests {
+    /// The explicit path, independently: the allocation solved task by task, then the nested CES and the shares.
+    static func explicit(_ s: CCFClosedFormSector, X: Double, L: Double, C: Double, A: Int, logRun: Double, tfp: Double,
+                         training: [Double], runtime: [Double]) -> (output: Double, automated: Int, labour: Double, compute: Double) {
+        let n = s.n
+        var eta = [Double](repeating: 0, count: n)
+        CCFAlgebra.computeToLabourRatios(training: training, runtime: runtime, biggestRun: exp(logRun), tradeoff: s.tradeoff, into: &eta)
+        let allocation = CCFAllocation(tasks: n)
+        allocation.solve(labour: L, compute: C, beta: s.inner, rho: s.rho, eta: eta, automatable: A)
+        let l = allocation.labour, c = allocation.compute
+        let x = (0..<n).map { l[$0] + eta[$0] * c[$0] }
+        let automated = (0..<n).filter { eta[$0] * c[$0] > 10 * l[$0] }.count - 1
+        let y = CCFAlgebra.nestedCES(outerInput: X, taskInputs: x, outerWeights: s.outer, innerWeights: s.inner,
+                                     outerRho: s.outerRho, innerRho: s.rho, tfp: tfp)
+        let shares = CCFAlgebra.shares(outerInput: X, labour: l, compute: c, outerWeights: s.outer, innerWeights: s.inner,
+                                       eta: eta, outerRho: s.outerRho, innerRho: s.rho)
+        return (y, automated, shares.labour, shares.compute)
+    }
+
+    @Test("output, automated tasks and factor shares equal the explicit allocation to 1e-12 over random inputs",
+          arguments: [-0.5, -2.0, 0.3])
+    func againstExplicit(rho: Double) throws {
+        var rng = SeededGenerator(seed: 10)
+        let n = CCFAlgebra.laborTasks + 1
+        // Requirements as the model makes them (stepped, with the tradeoff), weights from a calibration-like spread.
+        let training = CCFAlgebra.requirements(top: 1e36, gap: 1e4, tasks: n - 1, steepness: 0.5)
+        let runtime = CCFAlgebra.requirements(top: 1.67e16 * CCFAlgebra.secondsPerYear, gap: 10, tasks: n - 1, steepness: 0)
+        var counts = Set<Int>()
+        for trial in 0..<400 {
+            let inner = [Double.random(in: 0.01...0.9, using: &rng)] + [Double](repeating: Double.random(in: 0.001...0.05, using: &rng), count: n - 1)
+            let outer = [Double.random(in: 0.1...0.9, using: &rng), Double.random(in: 0.1...0.9, using: &rng)]
+            let tradeoff: Double? = trial % 5 == 0 ? nil : 1.5
+            let sector = CCFClosedFormSector(inner: inner, outer: outer, rho: rho, outerRho: -0.4, training: training,
+                                             runtime: runtime, tradeoff: tradeoff)
+            let X = exp(Double.random(in: 20...35, using: &rng)), L = exp(Double.random(in: 15...25, using: &rng))
+            let C = exp(Double.random(in: 40...75, using: &rng)), logRun = Double.random(in: 50...95, using: &rng)
+            let A = trial % 7 == 0 ? n : Int.random(in: 1...n, using: &rng)
+            let tfp = Double.random(in: 1...3, using: &rng)
+            let want = Self.explicit(sector, X: X, L: L, C: C, A: A, logRun: logRun, tfp: tfp, training: training, runtime: runtime)
+            let got = sector.evaluate(outer: X, labour: L, compute: C, automatable: A, logRun: logRun, tfp: tfp, shares: true)
+            #expect(abs(got.output / want.output - 1) <= 1e-12, "trial \(trial): \(got.output) vs \(want.output)")
+            #expect(got.automated == want.automated, "trial \(trial)")
+            #expect(abs(got.shares.labour - want.labour) <= 1e-12 && abs(got.shares.compute - want.compute) <= 1e-12, "trial \(trial)")
+            counts.insert(got.automated)
+        }
+        // The draws reach many critical indices, from none automated to nearly all.
+        #expect(counts.count >= 20)
+    }
+}
