@@ -8,8 +8,9 @@ extension SolveRun {
     /// Evaluates every event condition at the current point.
     func evaluateEvents(into values: inout [Double]) {
         let yb = UnsafeBufferPointer(y)
+        let past = self.past
         for (k, event) in problem.events.enumerated() {
-            values[k] = event.condition(t, yb, parameters)
+            values[k] = event.condition(t, yb, parameters, past)
         }
         eventEvaluations += problem.events.count
     }
@@ -30,10 +31,11 @@ extension SolveRun {
         }
         pending.sort { direction * ($1.guess - $0.guess) > 0 }
         var crossings: [(index: Int, time: Double, state: [Double])] = []
+        let past = self.past
         var change: (time: Double, state: [Double])?
         for (k, guess) in pending {
             if let change {
-                let g = problem.events[k].condition(change.time, change.state.withUnsafeBufferPointer { $0 }, parameters)
+                let g = problem.events[k].condition(change.time, change.state.withUnsafeBufferPointer { $0 }, parameters, past)
                 eventEvaluations += 1
                 guard problem.events[k].direction.isCrossing(from: eventValues[k], to: g) else { continue }
             }
@@ -52,7 +54,9 @@ extension SolveRun {
             return .proceed
         }
         crossings.sort { direction * ($1.time - $0.time) > 0 }
+        var handled: Set<Int> = []
         for crossing in crossings {
+            handled.insert(crossing.index)
             let event = problem.events[crossing.index]
             occurrences[crossing.index] += 1
             let occurrence = occurrences[crossing.index]
@@ -70,7 +74,7 @@ extension SolveRun {
                 saveFinal()
                 return .stop
             case .modify(let change):
-                let stop = restart(at: crossing.time, from: crossing.state, applying: change, trigger: crossing.index)
+                let stop = restart(at: crossing.time, from: crossing.state, applying: change, handled: handled)
                 return stop ? .stop : .restarted
             }
         }
@@ -80,19 +84,20 @@ extension SolveRun {
 
     /// Applies a state/parameter change at `time` and restarts the integration there.
     ///
-    /// A change can itself make other conditions cross at the same instant (a regime switch that
-    /// moves a quantity past another event's threshold). Those crossings are recorded at `time`
-    /// and their actions applied in turn (a few rounds at most); returns whether one terminated.
+    /// Other conditions may have crossed by the same instant: two thresholds reached together
+    /// (fractions with equal paths hitting equal caps), or a change that moves a quantity past
+    /// another event's threshold. Every event not yet `handled` in this step whose condition has
+    /// crossed between the step's start and the state after the change is recorded at `time`
+    /// and its action applied in turn (a few rounds at most); returns whether one terminated.
     private func restart(at time: Double, from state: [Double],
-                         applying change: @escaping (Double, inout [Double], inout P) -> Void, trigger: Int) -> Bool {
+                         applying change: @escaping (Double, inout [Double], inout P) -> Void, handled: Set<Int>) -> Bool {
         t = time
         _ = y.update(fromContentsOf: state)
-        var before = eventValues
-        evaluateEvents(into: &before)
+        let before = eventValues
         if case .steps = options.save { saveCurrent() }
-        if let history {
+        if history != nil {
             _ = box.evaluate(t, UnsafePointer(y.baseAddress!), f.baseAddress!)
-            history.append(t: t, y: UnsafeBufferPointer(y), dydt: UnsafeBufferPointer(f))
+            recordHistory(side: .left)
         }
         var newState = state
         var newParameters = parameters
@@ -101,7 +106,7 @@ extension SolveRun {
         parameters = newParameters
         _ = y.update(fromContentsOf: newState)
         var stop = false
-        var applied: Set<Int> = [trigger]
+        var applied = handled
         for _ in 0..<8 {
             var after = before
             evaluateEvents(into: &after)
@@ -132,8 +137,9 @@ extension SolveRun {
         }
         installClosures()
         main.restart()
+        addBreakpoints(after: time)
         _ = box.evaluate(t, UnsafePointer(y.baseAddress!), f.baseAddress!)
-        history?.append(t: t, y: UnsafeBufferPointer(y), dydt: UnsafeBufferPointer(f))
+        recordHistory(side: .right)
         solution.parameterSegments.append((solution.count, parameters))
         if case .steps = options.save {
             saveCurrent()
@@ -157,13 +163,13 @@ extension SolveRun {
     private func locate(_ k: Int, before ga: Double, after gb: Double, guess: Double) -> (Double, [Double]) {
         // gb = 0 is not "the root is at t": a condition that jumps lands on exactly 0; bisect for where.
         let condition = problem.events[k].condition
-        let p = parameters
+        let p = parameters, past = self.past
         let tolerance = options.eventTimeTolerance
         let (a0, b0) = (tPrev, t)
         func exact(_ time: Double) -> Double {
             reintegrate(to: time)
             eventEvaluations += 1
-            return condition(time, UnsafeBufferPointer(scratch), p)
+            return condition(time, UnsafeBufferPointer(scratch), p, past)
         }
         func crossed(_ g: Double) -> Bool { g == 0 || (g < 0) == (gb < 0) }
         var (a, b, fa, fb) = (a0, b0, ga, gb)
@@ -194,13 +200,13 @@ extension SolveRun {
     /// The root of event `k`'s condition on the step's cubic Hermite interpolant (no solver work).
     private func interpolantRoot(_ k: Int, before ga: Double, after gb: Double) -> Double {
         let condition = problem.events[k].condition
-        let p = parameters
+        let p = parameters, past = self.past
         let (a0, b0) = (tPrev, t)
         return BracketingRoot.illinois(a0, b0, ga: ga, gb: gb, tolerance: options.eventTimeTolerance / 16) { time in
             HermiteStep.state(t: time, t0: a0, t1: b0, y0: UnsafeBufferPointer(yPrev), y1: UnsafeBufferPointer(y),
                               f0: UnsafeBufferPointer(fPrev), f1: UnsafeBufferPointer(f), into: scratch)
             eventEvaluations += 1
-            return condition(time, UnsafeBufferPointer(scratch), p)
+            return condition(time, UnsafeBufferPointer(scratch), p, past)
         }
     }
 

@@ -29,11 +29,16 @@ final class SolveRun<P: Sendable> {
     let yPrev: UnsafeMutableBufferPointer<Double>
     let fPrev: UnsafeMutableBufferPointer<Double>
     let scratch: UnsafeMutableBufferPointer<Double>
+    let historyProbe: UnsafeMutableBufferPointer<Double>, historyProbeFar: UnsafeMutableBufferPointer<Double>
+    let historyCurvature: UnsafeMutableBufferPointer<Double>, historyCurvatureLeft: UnsafeMutableBufferPointer<Double>
     var eventValues: [Double]
     var occurrences: [Int]
     var monitor: SingularityMonitor
     let saveTimes: [Double]
     var saveIndex = 0
+    /// Times the integrator must step onto besides the save times: where a delayed value carries
+    /// a discontinuity of the past forward (the start and every restart, plus each delay).
+    var breakpoints: [Double] = []
     var accepted = 0
     var extraRejected = 0
     var eventEvaluations = 0
@@ -63,6 +68,9 @@ final class SolveRun<P: Sendable> {
         h = direction * min(h0, span)
         y = .allocate(capacity: n); f = .allocate(capacity: n)
         yPrev = .allocate(capacity: n); fPrev = .allocate(capacity: n); scratch = .allocate(capacity: n)
+        historyProbe = .allocate(capacity: n); historyProbeFar = .allocate(capacity: n)
+        historyCurvature = .allocate(capacity: n); historyCurvatureLeft = .allocate(capacity: n)
+        for buffer in [historyProbe, historyProbeFar, historyCurvature, historyCurvatureLeft] { buffer.initialize(repeating: 0) }
         _ = y.initialize(from: problem.initialState)
         f.initialize(repeating: 0); yPrev.initialize(repeating: 0); fPrev.initialize(repeating: 0)
         scratch.initialize(repeating: 0)
@@ -74,7 +82,9 @@ final class SolveRun<P: Sendable> {
     }
 
     deinit {
-        for buffer in [y, f, yPrev, fPrev, scratch] { buffer.deallocate() }
+        for buffer in [y, f, yPrev, fPrev, scratch, historyProbe, historyProbeFar, historyCurvature, historyCurvatureLeft] {
+            buffer.deallocate()
+        }
     }
 
     /// The re-integration workspace for event location, made on first use. Multistep methods
@@ -132,7 +142,30 @@ final class SolveRun<P: Sendable> {
     }
 
     /// The next time the integrator must step exactly onto.
-    var target: Double { saveIndex < saveTimes.count ? saveTimes[saveIndex] : t1 }
+    var target: Double {
+        let save = saveIndex < saveTimes.count ? saveTimes[saveIndex] : t1
+        if let b = breakpoints.first, direction * (save - b) > 0 { return b }
+        return save
+    }
+
+    /// The delay history as the right-hand side and event conditions see it.
+    var past: PastStates { PastStates(history) }
+
+    /// Adds `time + d` for every delay d inside the span: a jump or kink of the solution's slope
+    /// at `time` (a restart, or the start, where the history function meets the solution)
+    /// reappears d later in every delayed value. Stepping onto those times keeps each step's
+    /// right-hand side smooth, so the steps keep their order instead of shrinking around an
+    /// unlocated kink. (Later generations, time + 2d, …, are smoother by one order each and left
+    /// to the error control.)
+    func addBreakpoints(after time: Double) {
+        guard let delays = problem.delays?.delays else { return }
+        for d in delays {
+            let b = time + direction * d
+            guard direction * (t1 - b) > 0 else { continue }
+            let i = breakpoints.firstIndex { direction * ($0 - b) > 0 } ?? breakpoints.count
+            breakpoints.insert(b, at: i)
+        }
+    }
 
     func saveCurrent() { solution.append(time: t, state: UnsafeBufferPointer(y)) }
 
@@ -143,7 +176,9 @@ final class SolveRun<P: Sendable> {
 
     func run() -> ODESolution<P> {
         solution.parameterSegments = [(0, parameters)]
+        addBreakpoints(after: t0)
         var result = integrate()
+        result.past = past
         result.stats.rhsEvaluations = box.rhsEvaluations
         result.stats.jacobianEvaluations = box.jacobianEvaluations
         result.stats.acceptedSteps = accepted
@@ -158,7 +193,7 @@ final class SolveRun<P: Sendable> {
         if status != GSLRuntime.success {
             return fail(outcome: box.pendingError != nil ? .modelThrew : .nonFinite, saveStart: true)
         }
-        history?.append(t: t, y: UnsafeBufferPointer(y), dydt: UnsafeBufferPointer(f))
+        recordHistory()
         switch options.save {
         case .steps, .every: saveCurrent()
         case .at(let times): if times.contains(t0) { saveCurrent() }
@@ -212,7 +247,7 @@ final class SolveRun<P: Sendable> {
                 _ = y.update(fromContentsOf: yPrev)
                 return fail(outcome: outcome, saveStart: false)
             }
-            history?.append(t: t, y: UnsafeBufferPointer(y), dydt: UnsafeBufferPointer(f))
+            recordHistory()
 
             if !problem.events.isEmpty {
                 switch processEvents() {
@@ -221,6 +256,7 @@ final class SolveRun<P: Sendable> {
                 case .stop: return solution
                 }
             }
+            while let b = breakpoints.first, direction * (b - t) <= 0 { breakpoints.removeFirst() }
             if case .steps = options.save {
                 saveCurrent()
             } else if saveIndex < saveTimes.count, t == saveTimes[saveIndex] {
@@ -239,6 +275,47 @@ final class SolveRun<P: Sendable> {
                 return solution
             }
         }
+    }
+
+    /// Appends the current point `(t, y, f)` to the delay history with its second derivative
+    /// y'' = ∂f/∂t + (∂f/∂y)·f from differences along the solution: forward, f(t + ε, y + ε f),
+    /// for the step that starts here; where y'' may jump (a breakpoint, or the entry before a
+    /// restart's change) also the left limit, from f(t − ε, y − ε f) and f(t − 2ε, y − 2ε f), for
+    /// the step that ends here. ε = √u·|h| (u the unit roundoff) gives about eight correct
+    /// digits, far more than the quintic interpolant needs, for one right-hand side per step. A
+    /// failed evaluation leaves that curvature unknown (the step is interpolated by the cubic).
+    func recordHistory(side: HistorySide = .both) {
+        guard let history else { return }
+        let epsilon = direction * max(abs(h), 1e-300) * Double.ulpOfOne.squareRoot()
+        let jump = side != .both || breakpoints.first == t
+        let right: UnsafeBufferPointer<Double>? = side == .left ? nil : curvature(step: epsilon, into: historyCurvature)
+        let left: UnsafeBufferPointer<Double>?
+        if jump {
+            left = side == .right ? nil : curvature(step: -epsilon, into: historyCurvatureLeft)
+        } else {
+            left = right
+        }
+        history.append(t: t, y: UnsafeBufferPointer(y), dydt: UnsafeBufferPointer(f), left: left, right: right)
+    }
+
+    enum HistorySide { case both, left, right }
+
+    /// y'' at the current point from the side of `step`'s sign: a forward difference with f at
+    /// the point, or (backward) two points behind it, so a jump at the point itself is not seen.
+    private func curvature(step epsilon: Double, into out: UnsafeMutableBufferPointer<Double>) -> UnsafeBufferPointer<Double>? {
+        let saved = (box.pendingError, box.sawNonFinite)
+        defer { (box.pendingError, box.sawNonFinite) = saved }
+        let probe = historyProbe, far = historyProbeFar
+        for i in 0..<n { probe[i] = y[i] + epsilon * f[i] }
+        guard box.evaluate(t + epsilon, UnsafePointer(probe.baseAddress!), out.baseAddress!) == GSLRuntime.success else { return nil }
+        if direction * epsilon > 0 {
+            for i in 0..<n { out[i] = (out[i] - f[i]) / epsilon }
+        } else {
+            for i in 0..<n { probe[i] = y[i] + 2 * epsilon * f[i] }
+            guard box.evaluate(t + 2 * epsilon, UnsafePointer(probe.baseAddress!), far.baseAddress!) == GSLRuntime.success else { return nil }
+            for i in 0..<n { out[i] = (far[i] - out[i]) / epsilon }
+        }
+        return UnsafeBufferPointer(out)
     }
 
     /// The blow-up time if the solve should stop as a singularity now.

@@ -22,4 +22,22 @@ struct DelayTests {
             #expect(abs(got - want) <= 1e-8, "y(\(k + 1)) = \(got), expected \(want)")
         }
     }
+
+    @Test("the quintic Hermite step reproduces quintic polynomials (value and slope), the cubic only cubics")
+    func quinticHermite() {
+        let a = [0.3, -1.2, 0.7, 2.1, -0.4, 0.9]
+        func p(_ t: Double) -> Double { (0..<6).reduce(0) { $0 + a[$1] * pow(t, Double($1)) } }
+        func dp(_ t: Double) -> Double { (1..<6).reduce(0) { $0 + Double($1) * a[$1] * pow(t, Double($1 - 1)) } }
+        func ddp(_ t: Double) -> Double { (2..<6).reduce(0) { $0 + Double($1 * ($1 - 1)) * a[$1] * pow(t, Double($1 - 2)) } }
+        let (t0, t1) = (0.4, 1.3)
+        var cubicError = 0.0
+        for k in 0...20 {
+            let t = t0 + Double(k) / 20 * (t1 - t0)
+            let v = QuinticHermiteStep.value(t: t, t0: t0, t1: t1, y0: p(t0), y1: p(t1), f0: dp(t0), f1: dp(t1), c0: ddp(t0), c1: ddp(t1))
+            let s = QuinticHermiteStep.slope(t: t, t0: t0, t1: t1, y0: p(t0), y1: p(t1), f0: dp(t0), f1: dp(t1), c0: ddp(t0), c1: ddp(t1))
+            #expect(abs(v - p(t)) <= 1e-13 && abs(s - dp(t)) <= 1e-12, "t = \(t)")
+            cubicError = max(cubicError, abs(HermiteStep.value(t: t, t0: t0, t1: t1, y0: p(t0), y1: p(t1), f0: dp(t0), f1: dp(t1)) - p(t)))
+        }
+        #expect(cubicError > 1e-4)
+    }
 }

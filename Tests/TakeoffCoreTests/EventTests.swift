@@ -163,4 +163,42 @@ struct JumpEventTests {
         let solution = try ODESolver(options).solve(problem)
         #expect(abs(solution.values[1] - sin(2)) <= 1e-6, "z(3) = \(solution.values[1])")
     }
+
+    @Test("two conditions reached at the same instant both fire, and both changes apply")
+    func simultaneousChanges() throws {
+        // y' = 1 from 0; "a" and "b" both watch y = 0.5 and each doubles one rate factor, so the
+        // rate is 4 after t = 0.5 and y(1) = 0.5 + 4·0.5 = 2.5. (A first version applied "a" and
+        // lost "b": its condition had already crossed when the integration restarted.)
+        struct P: Sendable { var a = 1.0; var b = 1.0 }
+        let problem = ODEProblem(
+            stateNames: ["y"], parameters: P(), initialState: [0], timeSpan: (0, 1),
+            events: [
+                Event(name: "a", direction: .rising, action: .modify { _, _, p in p.a = 2 }) { _, y, _ in y[0] - 0.5 },
+                Event(name: "b", direction: .rising, action: .modify { _, _, p in p.b = 2 }) { _, y, _ in y[0] - 0.5 },
+            ]
+        ) { _, _, dydt, p in dydt[0] = p.a * p.b }
+        let solution = try ODESolver(SolverOptions(relativeTolerance: .scalar(1e-10), absoluteTolerance: .scalar(1e-12))).solve(problem)
+        let a = try #require(solution.firstEvent(named: "a")), b = try #require(solution.firstEvent(named: "b"))
+        #expect(abs(a.time - 0.5) <= 1e-9 && b.time == a.time)
+        #expect(abs(solution.values[solution.count - 1] - 2.5) <= 1e-8)
+    }
+
+    @Test("a restart's kink reappears one delay later: the solver steps onto it, and the method of steps is matched")
+    func propagatedBreakpoint() throws {
+        // y'(t) = −k·y(t − 1), y = 1 before 0, k = 1 until t = 0.5 and 2 after. By the method of steps:
+        // y = 1 − t, then 0.5 − 2(t − 0.5); on [1, 1.5] y' = −2(2 − t), so y(1.5) = −1.25; on [1.5, 2]
+        // y' = −2(3.5 − 2t) = 4t − 7, which integrates to 0, so y(2) = −1.25.
+        let problem = ODEProblem(
+            stateNames: ["y"], parameters: 1.0, initialState: [1], timeSpan: (0, 2),
+            delays: DelaySpecification(delays: [1]),
+            events: [Event(name: "switch", direction: .rising, action: .modify { _, _, k in k = 2 }) { t, _, _ in t - 0.5 }]
+        ) { t, _, dydt, k, past in dydt[0] = -k * past.value(0, at: t - 1) }
+        let options = SolverOptions(relativeTolerance: .scalar(1e-10), absoluteTolerance: .scalar(1e-12), save: .steps)
+        let solution = try ODESolver(options).solve(problem)
+        #expect(solution.times.contains(1.5), "no step ends at the propagated kink t = 1.5")
+        #expect(solution.times.contains(1.0), "no step ends at the start's kink carried to t = 1")
+        let at15 = try #require(solution.times.firstIndex(of: 1.5))
+        #expect(abs(solution.values[at15] + 1.25) <= 1e-9, "y(1.5) = \(solution.values[at15])")
+        #expect(abs(solution.values[solution.count - 1] + 1.25) <= 1e-9, "y(2) = \(solution.values[solution.count - 1])")
+    }
 }

@@ -84,3 +84,57 @@ struct ClosedFormSectorTests {
         #expect(counts.count >= 20)
     }
 }
+
+@Suite("ccf: the reference scheme converges to the exact scheme")
+struct ComputeCentricConvergenceTests {
+    /// The year `series` (log-linearly interpolated between grid points, as the reference's own
+    /// sensitivity study does) first reaches `threshold`.
+    static func crossing(_ years: [Double], _ series: [Double], _ threshold: Double) -> Double? {
+        for k in 1..<series.count where series[k] >= threshold && series[k - 1] < threshold {
+            let a = log(series[k - 1]), b = log(series[k])
+            return years[k - 1] + (log(threshold) - a) / (b - a) * (years[k] - years[k - 1])
+        }
+        return nil
+    }
+
+    @Test("first order: halving the reference's step halves its distance to the exact milestones and GWP (within 20%)")
+    func firstOrder() throws {
+        let path = packageRoot.appendingPathComponent("Models/ccf-best-guess.toml").path
+        let exact = try ScenarioLoader.load(path: path, overrides: ["options.scheme=exact", "solver.relativeTolerance=1e-8"]).run()
+        let p = try ComputeCentricModel.makeParameters(ScenarioLoader.load(path: path).inputs)
+        let training = CCFReferenceScheme(p, start: 2022, end: 2023).trainingGoods
+        func gwp(_ run: ModelRun, at year: Double) throws -> Double {
+            let k = try #require(run.years.firstIndex { abs($0 - year) < 1e-6 })
+            return log10(try #require(run.column("gwp"))[k])
+        }
+        // Exact values: the located run-size milestone, and GWP on the save grid.
+        let targets: [(String, Double, (ModelRun) throws -> Double?)] = [
+            ("agi_year", try #require(exact.metric("agi_year")),
+             { r in Self.crossing(r.years, try #require(r.column("biggest_training_run")), training[training.count - 1]) }),
+            ("log10 GWP 2050", try gwp(exact, at: 2050), { r in try gwp(r, at: 2050) }),
+            ("log10 GWP 2100", try #require(exact.column("gwp")).last.map(log10)!, { r in try #require(r.column("gwp")).last.map(log10) }),
+        ]
+        let steps = [0.1, 0.05, 0.025, 0.0125]
+        var distances = [[Double]](repeating: [], count: targets.count)
+        for step in steps {
+            let run = try ScenarioLoader.load(path: path, overrides: ["parameters.referenceStep=\(step)"]).run()
+            for (i, target) in targets.enumerated() { distances[i].append(try #require(try target.2(run)) - target.1) }
+        }
+        // The 20% run-size milestone (2037) has almost no first-order term: within 0.005 years at
+        // every step, below the interpolation's own error, so its distance is only bounded.
+        let subAGI = try #require(exact.metric("sub_agi_year"))
+        for step in steps {
+            let run = try ScenarioLoader.load(path: path, overrides: ["parameters.referenceStep=\(step)"]).run()
+            let runs = try #require(run.column("biggest_training_run"))
+            let year = try #require(Self.crossing(run.years, runs, training[20]))
+            #expect(abs(year - subAGI) <= 0.005, "sub_agi_year at step \(step): \(year) vs exact \(subAGI)")
+        }
+        for (i, target) in targets.enumerated() {
+            let d = distances[i]
+            for k in 1..<d.count {
+                let ratio = d[k - 1] / d[k]
+                #expect(ratio >= 1.6 && ratio <= 2.4, "\(target.0): distances \(d), ratio \(ratio) at step \(steps[k])")
+            }
+        }
+    }
+}

@@ -17,8 +17,9 @@ public struct Event<Parameters: Sendable>: Sendable {
     public var direction: EventDirection
     /// What happens at a crossing.
     public var action: EventAction<Parameters>
-    /// The condition; a crossing is a sign change of its value.
-    public var condition: @Sendable (_ t: Double, _ y: UnsafeBufferPointer<Double>, _ p: Parameters) -> Double
+    /// The condition; a crossing is a sign change of its value. `past` reads delayed values as
+    /// the right-hand side does (empty for problems without delays).
+    public var condition: @Sendable (_ t: Double, _ y: UnsafeBufferPointer<Double>, _ p: Parameters, _ past: PastStates) -> Double
 
     public init(
         name: String,
@@ -29,7 +30,20 @@ public struct Event<Parameters: Sendable>: Sendable {
         self.name = name
         self.direction = direction
         self.action = action
-        self.condition = condition
+        self.condition = { t, y, p, _ in condition(t, y, p) }
+    }
+
+    /// An event whose condition reads delayed values (a delay problem's past states).
+    public init(
+        name: String,
+        direction: EventDirection = .either,
+        action: EventAction<Parameters> = .record,
+        delayedCondition: @escaping @Sendable (_ t: Double, _ y: UnsafeBufferPointer<Double>, _ p: Parameters, _ past: PastStates) -> Double
+    ) {
+        self.name = name
+        self.direction = direction
+        self.action = action
+        self.condition = delayedCondition
     }
 }
 

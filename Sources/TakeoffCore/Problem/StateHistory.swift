@@ -1,7 +1,8 @@
 /// Accepted steps of a solve, for delayed values: times, states and derivatives.
 ///
-/// Lookups use binary search for the bracketing steps, then the cubic Hermite interpolant
-/// (``HermiteStep``). Times before the first entry use the problem's `history` function.
+/// Lookups use binary search for the bracketing steps, then the quintic Hermite interpolant
+/// (``QuinticHermiteStep``) where both ends carry second derivatives, the cubic
+/// (``HermiteStep``) otherwise. Times before the first entry use the problem's `history` function.
 /// When a state-changing event restarts the solve, both the state before and after the change
 /// are stored at the same time, so lookups never interpolate across the jump.
 public final class StateHistory {
@@ -9,6 +10,9 @@ public final class StateHistory {
     public private(set) var times: [Double] = []
     private var states: [Double] = []
     private var slopes: [Double] = []
+    // Second derivatives at each point, as the steps ending there (left) and starting there
+    // (right) see them: they differ where the solution's curvature jumps.
+    private var curvaturesLeft: [Double] = [], curvaturesRight: [Double] = []
     private let before: (@Sendable (Double, Int) -> Double)?
     private let initialState: [Double]
     /// +1 forward, −1 backward.
@@ -22,11 +26,20 @@ public final class StateHistory {
         self.before = before
     }
 
-    /// Appends an accepted point.
-    public func append(t: Double, y: UnsafeBufferPointer<Double>, dydt: UnsafeBufferPointer<Double>) {
+    /// Appends an accepted point, with its second derivatives from the left and from the right
+    /// if known (`nil` or non-finite entries: unknown, and the adjacent step uses the cubic).
+    public func append(t: Double, y: UnsafeBufferPointer<Double>, dydt: UnsafeBufferPointer<Double>,
+                       left: UnsafeBufferPointer<Double>? = nil, right: UnsafeBufferPointer<Double>? = nil) {
         times.append(t)
         states.append(contentsOf: y)
         slopes.append(contentsOf: dydt)
+        for (side, store) in [(left, \StateHistory.curvaturesLeft), (right, \StateHistory.curvaturesRight)] {
+            if let side {
+                self[keyPath: store].append(contentsOf: side)
+            } else {
+                self[keyPath: store].append(contentsOf: repeatElement(Double.nan, count: dimension))
+            }
+        }
     }
 
     /// The interpolated value of `component` at `t`.
@@ -34,7 +47,7 @@ public final class StateHistory {
         switch locate(t) {
         case .before: return before?(t, component) ?? initialState[component]
         case .at(let i): return states[i * dimension + component]
-        case .between(let lo, let hi): return interpolate(component, t, lo, hi, HermiteStep.value)
+        case .between(let lo, let hi): return interpolate(component, t, lo, hi, HermiteStep.value, QuinticHermiteStep.value)
         }
     }
 
@@ -44,7 +57,7 @@ public final class StateHistory {
         switch locate(t) {
         case .before: return nil
         case .at(let i): return slopes[i * dimension + component]
-        case .between(let lo, let hi): return interpolate(component, t, lo, hi, HermiteStep.slope)
+        case .between(let lo, let hi): return interpolate(component, t, lo, hi, HermiteStep.slope, QuinticHermiteStep.slope)
         }
     }
 
@@ -66,8 +79,13 @@ public final class StateHistory {
     }
 
     private func interpolate(_ component: Int, _ t: Double, _ lo: Int, _ hi: Int,
-                             _ form: (Double, Double, Double, Double, Double, Double, Double) -> Double) -> Double {
-        form(t, times[lo], times[hi], states[lo * dimension + component], states[hi * dimension + component],
-             slopes[lo * dimension + component], slopes[hi * dimension + component])
+                             _ cubic: (Double, Double, Double, Double, Double, Double, Double) -> Double,
+                             _ quintic: (Double, Double, Double, Double, Double, Double, Double, Double, Double) -> Double) -> Double {
+        let a = lo * dimension + component, b = hi * dimension + component
+        let c0 = curvaturesRight[a], c1 = curvaturesLeft[b]
+        if c0.isFinite && c1.isFinite {
+            return quintic(t, times[lo], times[hi], states[a], states[b], slopes[a], slopes[b], c0, c1)
+        }
+        return cubic(t, times[lo], times[hi], states[a], states[b], slopes[a], slopes[b])
     }
 }

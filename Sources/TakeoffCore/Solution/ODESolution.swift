@@ -25,6 +25,9 @@ public struct ODESolution<Parameters: Sendable>: Sendable {
     /// The parameters in force from each saved row on: `(firstRow, parameters)`, starting at
     /// row 0. State-changing events may switch parameters mid-solve.
     public var parameterSegments: [(firstRow: Int, parameters: Parameters)] = []
+    /// A delay problem's history of accepted steps (values and slopes at any past time, by the
+    /// interpolant the solve itself used); empty for problems without delays.
+    public var past = PastStates(nil)
 
     public init(stateNames: [String]) { self.stateNames = stateNames }
 

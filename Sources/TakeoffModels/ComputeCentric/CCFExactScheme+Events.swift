@@ -9,6 +9,10 @@ extension CCFExactScheme {
         let trainingGoods = q0.calibration.trainingGoods, trainingRnd = q0.calibration.trainingRnd
         let maxTradeoff = q0.calibration.tradeoff != nil ? p.runtimeTrainingMaxTradeoff : 1
         @Sendable func logRun(_ y: UnsafeBufferPointer<Double>) -> Double { y[12] + y[4] + y[1] }
+        // ln of the largest run's cost: its physical FLOP over the FLOP per dollar of buyable hardware.
+        @Sendable func logRunCost(_ t: Double, _ y: UnsafeBufferPointer<Double>, _ past: PastStates) -> Double {
+            y[4] + y[12] - Self.logBuyable(t, y, p, past)
+        }
         @Sendable func full(_ t: Double, _ y: UnsafeBufferPointer<Double>, _ q: CCFExactParameters) -> CCFInstant {
             Self.evaluate(t, y, q, full: true)
         }
@@ -19,12 +23,10 @@ extension CCFExactScheme {
                 let e = state.withUnsafeBufferPointer { Self.evaluate(t, $0, q, full: false) }
                 q.logGWPReference = log(e.gwp)
             }) { t, y, q in q.rampup ? 1 : full(t, y, q).fracAutomatedGoods - p.rampupTrigger },
-            Event(name: "trainingMoneyCap", direction: .rising, action: .modify { _, _, q in q.trainingFrozen = !q.rampup }) { _, y, q in
-                q.rampup ? -1 : y[4] + y[12] - y[13] - log(p.moneyCapTrainingBeforeWakeup)
-            },
-            Event(name: "trainingMoneyCapLeft", direction: .falling, action: .modify { _, _, q in q.trainingFrozen = false }) { _, y, q in
-                q.rampup ? -1 : y[4] + y[12] - y[13] - log(p.moneyCapTrainingBeforeWakeup)
-            },
+            Event(name: "trainingMoneyCap", direction: .rising, action: .modify { _, _, q in q.trainingFrozen = !q.rampup },
+                  delayedCondition: { t, y, q, past in q.rampup ? -1 : logRunCost(t, y, past) - log(p.moneyCapTrainingBeforeWakeup) }),
+            Event(name: "trainingMoneyCapLeft", direction: .falling, action: .modify { _, _, q in q.trainingFrozen = false },
+                  delayedCondition: { t, y, q, past in q.rampup ? -1 : logRunCost(t, y, past) - log(p.moneyCapTrainingBeforeWakeup) }),
             Event(name: "automatableGoods", direction: .rising, action: .modify { _, state, q in
                 let run = exp(state[12] + state[4] + state[1]) * maxTradeoff
                 repeat { q.automatableGoods += 1 } while q.automatableGoods < n && trainingGoods[q.automatableGoods] < run

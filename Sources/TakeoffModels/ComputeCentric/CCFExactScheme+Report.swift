@@ -20,7 +20,8 @@ extension CCFExactScheme {
             gwp.append(e.gwp)
             let c = q.calibration
             let f = (0..<7).map { exp(y[6 + $0]) }
-            let hardware = exp(y[4]), buyable = exp(y[13])
+            let hardware = exp(y[4])
+            let buyable = exp(y.withUnsafeBufferPointer { Self.logBuyable(t, $0, p, solution.past) })
             let maxTradeoff = c.tradeoff != nil ? p.runtimeTrainingMaxTradeoff : 1
             func fraction(_ r: [Double], _ m: Double) -> Double {
                 Double(r.filter { $0 < e.biggestRun * m }.count - 1) / Double(CCFAlgebra.laborTasks)
@@ -80,7 +81,7 @@ extension CCFExactScheme {
         let y0 = problem.initialState
         let h = 1e-6
         var dy = [Double](repeating: 0, count: y0.count)
-        let past = PastStates(nil)
+        let past = solution.past
         y0.withUnsafeBufferPointer { y in dy.withUnsafeMutableBufferPointer { Self.derivatives(start, y, $0, q0, past) } }
         let ahead = zip(y0, dy).map { $0 + h * $1 }
         let g0 = y0.withUnsafeBufferPointer { Self.evaluate(start, $0, q0, full: false).gwp }

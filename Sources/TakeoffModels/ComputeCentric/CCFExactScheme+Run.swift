@@ -18,23 +18,32 @@ extension CCFExactScheme {
         let fractions = CCFSeries.fractionPaths.map { s[keyPath: $0][0] }
         for j in 0..<7 where fractions[j] >= p.fractionCeiling(j) { q.capped[j] = true }
         let y = [log(h0), 0, log(s.cumulative_rnd_input_hardware[0]), log(s.cumulative_rnd_input_software[0]), log(s.hardware[0]),
-                 log(s.capital[0])] + fractions.map(log) + [log(p.initialBuyableHardwarePerformance)]
+                 log(s.capital[0])] + fractions.map(log)
         return (q, y)
     }
 
     static let stateNames = ["logHardwarePerformance", "logSoftware", "logCumulativeRndHardware", "logCumulativeRndSoftware",
-                             "logHardware", "logCapital"] + ComputeCentricParameters.fractionNames.map { "log_" + $0 } + ["logBuyableHardwarePerformance"]
+                             "logHardware", "logCapital"] + ComputeCentricParameters.fractionNames.map { "log_" + $0 }
 
     func run(_ solverOptions: SolverOptions) throws(SolverError) -> ModelRun {
         let (q, y0) = initial()
         var options = solverOptions
         if case .steps = options.save { options.save = .every(p.referenceStep) }
+        // The states are logarithms: an absolute error ε in ln X is a relative error ε in X. So the
+        // requested relative tolerance applies to the levels, as absolute tolerance on the logs (a
+        // relative tolerance on ln X itself would scale with the arbitrary size of ln X: 1e-6 on
+        // ln(1e30) = 69 would allow 7e-5 relative error in the level).
+        options.absoluteTolerance = options.relativeTolerance
+        options.relativeTolerance = .scalar(0)
         // Milestones to 1e-7 years (3 seconds) are far finer than anything the model can claim, and
         // the count-valued conditions are located by bisection, a re-integration per halving.
         options.eventTimeTolerance = max(options.eventTimeTolerance, 1e-7)
         let delay = p.hardwareDelay > 0 ? p.hardwareDelay : end - start
+        // Before t₀, ln H continues the start-year growth rate back: ln H(s) = ln H(t₀) + g₀(s − t₀).
+        let (logH0, g0, t0) = (y0[0], q.initialGrowth, start)
+        let history = DelaySpecification(delays: [delay]) { s, i in i == 0 ? logH0 + g0 * (s - t0) : y0[i] }
         let problem = ODEProblem(stateNames: Self.stateNames, parameters: q, initialState: y0, timeSpan: (start, end),
-                                 delays: DelaySpecification(delays: [delay]), events: events(q)) { t, y, dydt, q, past in
+                                 delays: history, events: events(q)) { t, y, dydt, q, past in
             Self.derivatives(t, y, dydt, q, past)
         }
         let solution = try ODESolver(options).solve(problem)

@@ -53,9 +53,9 @@ struct CCFInstant {
 /// stocks integrated by the ODE core with the algebra of part 1 in the right-hand side.
 ///
 /// States (logs, as levels span tens of orders of magnitude): hardware performance H, software S,
-/// cumulative R&D inputs Q_H and Q_S, installed hardware HW, capital K, the seven allocation
-/// fractions, and the buyable performance H_b(t) = H(t − d) (carried as a state whose slope is
-/// H's slope d years back, so events can see it):
+/// cumulative R&D inputs Q_H and Q_S, installed hardware HW, capital K and the seven allocation
+/// fractions; the buyable performance H_b(t) = H(t − d) is H's delayed value (the core's delay
+/// history, read by the right-hand side and the events alike):
 ///
 ///     d ln Q/dt = R^λ/Q,   d ln H/dt = (r/λ)·P(H)·d ln Q_H/dt,   d ln S/dt likewise with Q_S
 ///     d ln HW/dt = −κ + f_gwp·Y·H_b/HW,   κ = −ln(1 − δ)      dK/dt = 0.2·Y
@@ -136,6 +136,12 @@ final class CCFExactScheme {
         return out
     }
 
+    /// ln H_b(t) = ln H(t − d), the buyable hardware performance: the delayed value of ln H through
+    /// the solve's history (before t₀, the history function continues the start-year growth).
+    static func logBuyable(_ t: Double, _ y: UnsafeBufferPointer<Double>, _ p: ComputeCentricParameters, _ past: PastStates) -> Double {
+        p.hardwareDelay > 0 ? past.value(0, at: t - p.hardwareDelay) : y[0]
+    }
+
     /// The derivatives at (t, y).
     static func derivatives(_ t: Double, _ y: UnsafeBufferPointer<Double>, _ dydt: UnsafeMutableBufferPointer<Double>,
                             _ q: CCFExactParameters, _ past: PastStates) {
@@ -152,19 +158,12 @@ final class CCFExactScheme {
         dydt[1] = c.softwareReturns * penalty(y[1], initial: 1, ceiling: p.softwareCeiling) * dlnQS
         dydt[2] = dlnQH
         dydt[3] = dlnQS
-        dydt[4] = -q.depreciationRate + exp(y[6]) * e.gwp * exp(y[13]) / exp(y[4])
+        dydt[4] = -q.depreciationRate + exp(y[6]) * e.gwp * exp(logBuyable(t, y, p, past)) / exp(y[4])
         dydt[5] = c.investmentRate * e.gwp / exp(y[5])
         for j in 0..<7 {
             var g = q.capped[j] ? 0 : p.fractionGrowth(j, rampup: q.rampup)
             if j == 6 && q.trainingFrozen { g = 0 }
             dydt[6 + j] = g
-        }
-        // H_b(t) = H(t − d): its slope is H's slope d years back (the start-year rate before t₀).
-        let back = t - p.hardwareDelay
-        if p.hardwareDelay == 0 {
-            dydt[13] = dydt[0]
-        } else {
-            dydt[13] = back < q.start ? q.initialGrowth : (past.slope(0, at: back) ?? q.initialGrowth)
         }
     }
 }
