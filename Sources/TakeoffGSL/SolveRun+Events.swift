@@ -8,9 +8,9 @@ extension SolveRun {
     /// Evaluates every event condition at the current point.
     func evaluateEvents(into values: inout [Double]) {
         let yb = UnsafeBufferPointer(y)
-        let past = self.past
-        for (k, event) in problem.events.enumerated() {
-            values[k] = event.condition(t, yb, parameters, past)
+        let past = self.past, p = parameters
+        for k in conditions.indices {
+            values[k] = conditions[k](t, yb, p, past)
         }
         eventEvaluations += problem.events.count
     }

@@ -32,6 +32,8 @@ final class SolveRun<P: Sendable> {
     let historyProbe: UnsafeMutableBufferPointer<Double>, historyProbeFar: UnsafeMutableBufferPointer<Double>
     let historyCurvature: UnsafeMutableBufferPointer<Double>, historyCurvatureLeft: UnsafeMutableBufferPointer<Double>
     var eventValues: [Double]
+    /// The event conditions, apart from the events (no copy of names and actions per evaluation).
+    let conditions: [@Sendable (Double, UnsafeBufferPointer<Double>, P, PastStates) -> Double]
     var occurrences: [Int]
     var monitor: SingularityMonitor
     let saveTimes: [Double]
@@ -75,6 +77,7 @@ final class SolveRun<P: Sendable> {
         f.initialize(repeating: 0); yPrev.initialize(repeating: 0); fPrev.initialize(repeating: 0)
         scratch.initialize(repeating: 0)
         eventValues = Array(repeating: 0, count: problem.events.count)
+        conditions = problem.events.map(\.condition)
         occurrences = Array(repeating: 0, count: problem.events.count)
         monitor = SingularityMonitor(direction: direction, floor: absolute)
         saveTimes = SolveRun.saveTimes(options.save, t0: t0, t1: t1, direction: t1 > t0 ? 1 : -1)

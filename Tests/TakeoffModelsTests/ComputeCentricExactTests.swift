@@ -9,7 +9,7 @@ struct ComputeCentricExactTests {
     @Test("best guess, exact: every milestone and takeoff duration within 0.15 years of the reference at step 0.01; log10 GWP, compute and the largest run within 0.05 of the reference series through 2035")
     func againstSmallStepReference() throws {
         let run = try ScenarioLoader.load(path: packageRoot.appendingPathComponent("Models/ccf-best-guess.toml").path,
-                                          overrides: ["options.scheme=exact", "solver.relativeTolerance=1e-6"]).run()
+                                          overrides: ["solver.relativeTolerance=1e-6"]).run()
         let row = try #require(try FTMReference.rows("metrics.csv").first { $0["t_step"] == "0.01" })
         for name in ComputeCentricReferenceTests.names {
             let want = try #require(Double(row[name]!))
@@ -31,6 +31,26 @@ struct ComputeCentricExactTests {
                 #expect(difference <= 0.05, "\(name) at \(year): log10 differs by \(difference)")
             }
         }
+    }
+}
+
+extension ComputeCentricExactTests {
+    @Test("the exact scheme's milestones and durations are independent of the solver tolerance: rtol 1e-6 and 1e-9 agree to 1e-4 years")
+    func toleranceIndependence() throws {
+        let path = packageRoot.appendingPathComponent("Models/ccf-best-guess.toml").path
+        let loose = try ScenarioLoader.load(path: path, overrides: ["solver.relativeTolerance=1e-6"]).run()
+        let tight = try ScenarioLoader.load(path: path, overrides: ["solver.relativeTolerance=1e-9"]).run()
+        #expect(loose.status == .success && tight.status == .success)
+        var checked = 0
+        for info in ComputeCentricModel.referenceMetrics where info.name != "gwp_growth" {
+            let a = try #require(loose.metric(info.name)), b = try #require(tight.metric(info.name))
+            #expect(abs(a - b) <= 1e-4, "\(info.name): \(a) at rtol 1e-6, \(b) at 1e-9")
+            checked += 1
+        }
+        #expect(checked == 16)
+        // gwp_growth is read from the 0.1-year output grid (a year ahead), not located: it moves with
+        // the grid values only.
+        #expect(abs(try #require(loose.metric("gwp_growth")) - (try #require(tight.metric("gwp_growth")))) <= 1e-4)
     }
 }
 
@@ -100,7 +120,7 @@ struct ComputeCentricConvergenceTests {
     @Test("first order: halving the reference's step halves its distance to the exact milestones and GWP (within 20%)")
     func firstOrder() throws {
         let path = packageRoot.appendingPathComponent("Models/ccf-best-guess.toml").path
-        let exact = try ScenarioLoader.load(path: path, overrides: ["options.scheme=exact", "solver.relativeTolerance=1e-8"]).run()
+        let exact = try ScenarioLoader.load(path: path).run()
         let p = try ComputeCentricModel.makeParameters(ScenarioLoader.load(path: path).inputs)
         let training = CCFReferenceScheme(p, start: 2022, end: 2023).trainingGoods
         func gwp(_ run: ModelRun, at year: Double) throws -> Double {
@@ -117,14 +137,14 @@ struct ComputeCentricConvergenceTests {
         let steps = [0.1, 0.05, 0.025, 0.0125]
         var distances = [[Double]](repeating: [], count: targets.count)
         for step in steps {
-            let run = try ScenarioLoader.load(path: path, overrides: ["parameters.referenceStep=\(step)"]).run()
+            let run = try ScenarioLoader.load(path: path, overrides: ["options.scheme=reference", "parameters.referenceStep=\(step)"]).run()
             for (i, target) in targets.enumerated() { distances[i].append(try #require(try target.2(run)) - target.1) }
         }
         // The 20% run-size milestone (2037) has almost no first-order term: within 0.005 years at
         // every step, below the interpolation's own error, so its distance is only bounded.
         let subAGI = try #require(exact.metric("sub_agi_year"))
         for step in steps {
-            let run = try ScenarioLoader.load(path: path, overrides: ["parameters.referenceStep=\(step)"]).run()
+            let run = try ScenarioLoader.load(path: path, overrides: ["options.scheme=reference", "parameters.referenceStep=\(step)"]).run()
             let runs = try #require(run.column("biggest_training_run"))
             let year = try #require(Self.crossing(run.years, runs, training[20]))
             #expect(abs(year - subAGI) <= 0.005, "sub_agi_year at step \(step): \(year) vs exact \(subAGI)")

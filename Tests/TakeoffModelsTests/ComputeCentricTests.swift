@@ -22,7 +22,7 @@ enum FTMReference {
 
 /// The best-guess preset at step `step`.
 func ccfBestGuess(step: Double) throws -> ModelRun {
-    try ScenarioLoader.load(path: packageRoot.appendingPathComponent("Models/ccf-best-guess.toml").path,
+    try ScenarioLoader.load(path: packageRoot.appendingPathComponent("Models/ccf-best-guess-reference.toml").path,
                             overrides: ["parameters.referenceStep=\(step)"]).run()
 }
 

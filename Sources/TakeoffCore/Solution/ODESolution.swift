@@ -49,9 +49,14 @@ public struct ODESolution<Parameters: Sendable>: Sendable {
 
     /// The parameters in force at saved `row`.
     public func parameters(atRow row: Int) -> Parameters {
-        var current = parameterSegments[0].parameters
-        for segment in parameterSegments where segment.firstRow <= row { current = segment.parameters }
-        return current
+        // The last segment starting at or before `row` (segments are in row order); binary search,
+        // as a run with hundreds of regime changes asks for every row.
+        var lo = 0, hi = parameterSegments.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if parameterSegments[mid].firstRow <= row { lo = mid } else { hi = mid - 1 }
+        }
+        return parameterSegments[lo].parameters
     }
 
     /// The first crossing of the event named `name`, if any.

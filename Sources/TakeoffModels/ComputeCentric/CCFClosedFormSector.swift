@@ -33,6 +33,12 @@ final class CCFClosedFormSector {
     private let innerSum: Double
     private let fallback: CCFAllocation
     private var eta: [Double]
+    /// With the tradeoff, need_i = e^(a_i)·C_T^(−δ), a_i = ln ι_i + δ ln τ_i, so below need 1
+    /// η_i = e^(−a_i)·C_T^δ and η_i^(σ−1) = e^(−(σ−1)a_i)·C_T^((σ−1)δ): the per-task factors are fixed
+    /// and each solve needs two exponentials in all instead of two per candidate task. Without the
+    /// tradeoff η is fixed altogether.
+    private let etaFactor: UnsafeMutableBufferPointer<Double>, etaPowerFactor: UnsafeMutableBufferPointer<Double>
+    private let factorsNormal: Bool
 
     struct Output {
         var output = 0.0
@@ -61,13 +67,25 @@ final class CCFClosedFormSector {
             suffix[i] = acc
         }
         innerSum = inner.reduce(0, +)
+        let factor = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
+        let powerFactor = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
+        var normal = true
+        let (runtimeLogs, trainingLogs, delta, sm1) = (logRuntime, logTraining, tradeoff ?? 0, sigma - 1)
+        for i in 0..<n {
+            let a = runtimeLogs[i] + delta * trainingLogs[i]
+            factor[i] = exp(-a)
+            powerFactor[i] = exp(-sm1 * a)
+            normal = normal && factor[i].isNormal && powerFactor[i].isNormal
+        }
+        etaFactor = factor
+        etaPowerFactor = powerFactor
+        factorsNormal = normal
         fallback = CCFAllocation(tasks: n)
         eta = [Double](repeating: 0, count: n)
     }
 
     deinit {
-        betaSigma.deallocate()
-        suffix.deallocate()
+        for buffer in [betaSigma, suffix, etaFactor, etaPowerFactor] { buffer.deallocate() }
     }
 
     /// ln η_i = −ln max(1, need_i), need_i = ι_i·(τ_i/C_T)^δ (or ι_i without the tradeoff).
@@ -88,10 +106,20 @@ final class CCFClosedFormSector {
         var z = 0.0, zBefore = 0.0
         var found = -1
         var etaI = 1.0, etaPowI = 1.0, computeI = 0.0, labourI = 0.0
+        // C_T^δ and C_T^((σ−1)δ) (1 without the tradeoff), unless they leave double range.
+        let delta = tradeoff ?? 0
+        let runPower = exp(delta * logRun), runPowerSm1 = exp(sm1 * delta * logRun)
+        let factored = factorsNormal && runPower.isNormal && runPowerSm1.isNormal
         for i in 0..<A {
-            let le = logEta(i, logRun: logRun)
-            etaI = le == 0 ? 1 : exp(le)
-            etaPowI = le == 0 ? 1 : exp(sm1 * le)
+            if factored {
+                let e = etaFactor[i] * runPower
+                etaI = min(1, e)
+                etaPowI = e >= 1 ? 1 : etaPowerFactor[i] * runPowerSm1
+            } else {
+                let le = logEta(i, logRun: logRun)
+                etaI = le == 0 ? 1 : exp(le)
+                etaPowI = le == 0 ? 1 : exp(sm1 * le)
+            }
             let a = etaI * etaPowI * suffix[i]
             computeI = (C * a - L * z) / (a + etaI * z)
             labourI = (L + etaI * computeI) * (betaSigma[i] / suffix[i]) - etaI * computeI

@@ -8,10 +8,12 @@ extension CCFExactScheme {
         let p = self.p, n = self.n
         let trainingGoods = q0.calibration.trainingGoods, trainingRnd = q0.calibration.trainingRnd
         let maxTradeoff = q0.calibration.tradeoff != nil ? p.runtimeTrainingMaxTradeoff : 1
-        @Sendable func logRun(_ y: UnsafeBufferPointer<Double>) -> Double { y[12] + y[4] + y[1] }
+        @Sendable func logRun(_ y: UnsafeBufferPointer<Double>, _ q: CCFExactParameters) -> Double {
+            y[12] + y[4] + q.softwareCeiling.logLevel(y[1])
+        }
         // ln of the largest run's cost: its physical FLOP over the FLOP per dollar of buyable hardware.
-        @Sendable func logRunCost(_ t: Double, _ y: UnsafeBufferPointer<Double>, _ past: PastStates) -> Double {
-            y[4] + y[12] - Self.logBuyable(t, y, p, past)
+        @Sendable func logRunCost(_ t: Double, _ y: UnsafeBufferPointer<Double>, _ q: CCFExactParameters, _ past: PastStates) -> Double {
+            y[4] + y[12] - Self.logBuyable(t, y, q, past)
         }
         @Sendable func full(_ t: Double, _ y: UnsafeBufferPointer<Double>, _ q: CCFExactParameters) -> CCFInstant {
             Self.evaluate(t, y, q, full: true)
@@ -24,35 +26,38 @@ extension CCFExactScheme {
                 q.logGWPReference = log(e.gwp)
             }) { t, y, q in q.rampup ? 1 : full(t, y, q).fracAutomatedGoods - p.rampupTrigger },
             Event(name: "trainingMoneyCap", direction: .rising, action: .modify { _, _, q in q.trainingFrozen = !q.rampup },
-                  delayedCondition: { t, y, q, past in q.rampup ? -1 : logRunCost(t, y, past) - log(p.moneyCapTrainingBeforeWakeup) }),
+                  delayedCondition: { t, y, q, past in q.rampup ? -1 : logRunCost(t, y, q, past) - log(p.moneyCapTrainingBeforeWakeup) }),
             Event(name: "trainingMoneyCapLeft", direction: .falling, action: .modify { _, _, q in q.trainingFrozen = false },
-                  delayedCondition: { t, y, q, past in q.rampup ? -1 : logRunCost(t, y, past) - log(p.moneyCapTrainingBeforeWakeup) }),
+                  delayedCondition: { t, y, q, past in q.rampup ? -1 : logRunCost(t, y, q, past) - log(p.moneyCapTrainingBeforeWakeup) }),
             Event(name: "automatableGoods", direction: .rising, action: .modify { _, state, q in
-                let run = exp(state[12] + state[4] + state[1]) * maxTradeoff
+                let run = exp(state.withUnsafeBufferPointer { logRun($0, q) }) * maxTradeoff
                 repeat { q.automatableGoods += 1 } while q.automatableGoods < n && trainingGoods[q.automatableGoods] < run
             }) { _, y, q in
-                q.automatableGoods >= n ? -1 : logRun(y) + log(maxTradeoff) - log(trainingGoods[q.automatableGoods])
+                q.automatableGoods >= n ? -1 : logRun(y, q) + log(maxTradeoff) - log(trainingGoods[q.automatableGoods])
             },
             Event(name: "automatableRnd", direction: .rising, action: .modify { _, state, q in
-                let run = exp(state[12] + state[4] + state[1]) * maxTradeoff
+                let run = exp(state.withUnsafeBufferPointer { logRun($0, q) }) * maxTradeoff
                 repeat { q.automatableRnd += 1 } while q.automatableRnd < n && trainingRnd[q.automatableRnd] < run
             }) { _, y, q in
-                q.automatableRnd >= n ? -1 : logRun(y) + log(maxTradeoff) - log(trainingRnd[q.automatableRnd])
+                q.automatableRnd >= n ? -1 : logRun(y, q) + log(maxTradeoff) - log(trainingRnd[q.automatableRnd])
             },
             // "Trainable without the tradeoff": the run passes task 20's (20%) and task 100's (100%) requirement.
-            Event(name: "sub_agi_year", direction: .rising) { _, y, _ in logRun(y) - log(trainingGoods[20]) },
-            Event(name: "agi_year", direction: .rising) { _, y, _ in logRun(y) - log(trainingGoods[n - 1]) },
+            Event(name: "sub_agi_year", direction: .rising) { _, y, q in logRun(y, q) - log(trainingGoods[20]) },
+            Event(name: "agi_year", direction: .rising) { _, y, q in logRun(y, q) - log(trainingGoods[n - 1]) },
             Event(name: "automation_gns_20%", direction: .rising) { t, y, q in full(t, y, q).fracAutomatedGoods - 0.2 },
             Event(name: "automation_gns_100%", direction: .rising) { t, y, q in full(t, y, q).fracAutomatedGoods - 1 },
             Event(name: "automation_rnd_20%", direction: .rising) { t, y, q in full(t, y, q).fracAutomatedRnd - 0.2 },
             Event(name: "automation_rnd_100%", direction: .rising) { t, y, q in full(t, y, q).fracAutomatedRnd - 1 },
             Event(name: "cog_output_multiplier_2", direction: .rising) { t, y, q in full(t, y, q).multiplierRnd - 2 },
             Event(name: "cog_output_multiplier_10", direction: .rising) { t, y, q in full(t, y, q).multiplierRnd - 10 },
+            // The first four doublings after wake-up (the reported doubling times 2-5); later ones would
+            // only restart the integration, hundreds of times in an economy that keeps exploding.
             Event(name: "gwp_doubling", direction: .rising, action: .modify { t, state, q in
                 let e = state.withUnsafeBufferPointer { Self.evaluate(t, $0, q, full: false) }
                 q.logGWPReference = log(e.gwp)
+                q.gwpDoublings += 1
             }) { t, y, q in
-                q.rampup ? log(Self.evaluate(t, y, q, full: false).gwp) - q.logGWPReference - M_LN2 : -1
+                q.rampup && q.gwpDoublings < 4 ? log(Self.evaluate(t, y, q, full: false).gwp) - q.logGWPReference - M_LN2 : -1
             },
         ]
         for j in 0..<7 {

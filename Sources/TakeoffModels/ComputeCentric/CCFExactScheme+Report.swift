@@ -21,7 +21,7 @@ extension CCFExactScheme {
             let c = q.calibration
             let f = (0..<7).map { exp(y[6 + $0]) }
             let hardware = exp(y[4])
-            let buyable = exp(y.withUnsafeBufferPointer { Self.logBuyable(t, $0, p, solution.past) })
+            let buyable = exp(y.withUnsafeBufferPointer { Self.logBuyable(t, $0, q, solution.past) })
             let maxTradeoff = c.tradeoff != nil ? p.runtimeTrainingMaxTradeoff : 1
             func fraction(_ r: [Double], _ m: Double) -> Double {
                 Double(r.filter { $0 < e.biggestRun * m }.count - 1) / Double(CCFAlgebra.laborTasks)
@@ -33,7 +33,7 @@ extension CCFExactScheme {
             grid.multiplierRnd.append(e.multiplierRnd)
             grid.gwp.append(e.gwp)
             let row: [Double] = [
-                e.fracAutomatedGoods, e.fracAutomatedRnd, e.gwp, exp(y[0]), exp(y[1]), e.compute, e.biggestRun, f[0],
+                e.fracAutomatedGoods, e.fracAutomatedRnd, e.gwp, exp(q.hardwareCeiling.logLevel(y[0])), exp(q.softwareCeiling.logLevel(y[1])), e.compute, e.biggestRun, f[0],
                 exp(y[5]), p.initialPopulation * exp(p.labourGrowth * (t - start)), hardware, exp(y[2]), exp(y[3]),
                 e.rndHardware, e.rndSoftware, fraction(c.trainingGoods, maxTradeoff), fraction(c.trainingRnd, maxTradeoff),
                 fraction(c.trainingGoods, 1), fraction(c.trainingRnd, 1), spend * p.referenceStep, hardware * f[6] / buyable,
@@ -45,8 +45,14 @@ extension CCFExactScheme {
             values.append(contentsOf: row)
         }
         var m = metrics(solution, problem: problem, gwp: gwp)
-        // The grid metrics need rows on the step grid from the start (the default save schedule).
-        let onGrid = solution.times.enumerated().allSatisfy { abs($1 - (start + Double($0) * p.referenceStep)) < 1e-9 }
+        // The grid metrics need rows on the step grid from the start (the run always saves there; an
+        // early ending leaves a last row off the grid).
+        func isGridRow(_ k: Int) -> Bool { abs(solution.times[k] - (start + Double(k) * p.referenceStep)) < 1e-9 }
+        let onGrid = (0..<max(0, solution.count - 1)).allSatisfy(isGridRow)
+        if solution.count > 0 && !isGridRow(solution.count - 1) {
+            grid.years.removeLast(); grid.fracGoods.removeLast(); grid.fracRnd.removeLast()
+            grid.fracGoodsNoTradeoff.removeLast(); grid.multiplierRnd.removeLast(); grid.gwp.removeLast()
+        }
         let gridMetrics = onGrid ? CCFGridMetrics.compute(grid, step: p.referenceStep, trigger: p.rampupTrigger) : [:]
         for info in ComputeCentricModel.referenceMetrics { m[info.name + "_grid"] = gridMetrics[info.name] ?? nil }
         var stats = solution.stats
@@ -54,8 +60,19 @@ extension CCFExactScheme {
         let restarts = solution.events.filter { !["sub_agi_year", "agi_year", "automation_gns_20%", "automation_gns_100%",
                                                   "automation_rnd_20%", "automation_rnd_100%", "cog_output_multiplier_2",
                                                   "cog_output_multiplier_10"].contains($0.name) }.count
+        // Where the integration cannot go on (an economy overflowing double range, or an input that
+        // jumps by tens of orders of magnitude inside one representable time increment: draws far
+        // past any milestone), the run keeps its results up to there, as the reference scheme keeps
+        // its results up to a non-finite value. The wall-clock guard stays a failure.
+        var status = solution.status, message = solution.message
+        let timeLimited = message?.hasPrefix("stopped by the time limit") ?? false
+        if status == .nonFiniteState || (status == .modelFailure && !timeLimited), let last = solution.times.last, last > start {
+            message = String(format: "stopped at %.4f where the integration could not continue (%@); results up to there, as the reference scheme does at a non-finite value",
+                             last, solution.message ?? "")
+            status = .success
+        }
         return ModelRun(columns: columns.map(\.name), units: columns.map(\.unit), years: solution.times, values: values,
-                        events: solution.events, status: solution.status, message: solution.message,
+                        events: solution.events, status: status, message: message,
                         terminatingEvent: solution.terminatingEvent, blowUpTime: solution.blowUpTime, stats: stats,
                         metrics: ComputeCentricModel.metrics.map { ($0.name, m[$0.name] ?? nil) },
                         scheme: "exact (ODE core, \(stats.acceptedSteps) steps, \(stats.rejectedSteps) rejected, \(stats.rhsEvaluations) RHS evaluations, \(restarts) restarts at regime changes)")

@@ -12,36 +12,46 @@ extension CCFExactScheme {
         let g0 = c.hardwareReturns * pow(s.rnd_input_hardware[0], p.rndParallelizationPenalty) / s.cumulative_rnd_input_hardware[0]
         let h0 = p.initialBuyableHardwarePerformance * exp(g0 * p.hardwareDelay)
         var q = CCFExactParameters(p: p, start: start, calibration: c, work: CCFExactWorkspace(c), initialGrowth: g0,
-                                   initialHardwarePerformance: h0, depreciationRate: -log(1 - p.computeDepreciation))
+                                   initialHardwarePerformance: h0, depreciationRate: -log(1 - p.computeDepreciation),
+                                   hardwareCeiling: CCFCeilingState(ceiling: p.hardwarePerformanceCeiling, initial: h0),
+                                   softwareCeiling: CCFCeilingState(ceiling: p.softwareCeiling, initial: 1))
         q.automatableGoods = s.automatableGoods[0]
         q.automatableRnd = s.automatableRnd[0]
         let fractions = CCFSeries.fractionPaths.map { s[keyPath: $0][0] }
         for j in 0..<7 where fractions[j] >= p.fractionCeiling(j) { q.capped[j] = true }
-        let y = [log(h0), 0, log(s.cumulative_rnd_input_hardware[0]), log(s.cumulative_rnd_input_software[0]), log(s.hardware[0]),
+        let y = [q.hardwareCeiling.state(logLevel: log(h0)), q.softwareCeiling.state(logLevel: 0), log(s.cumulative_rnd_input_hardware[0]), log(s.cumulative_rnd_input_software[0]), log(s.hardware[0]),
                  log(s.capital[0])] + fractions.map(log)
         return (q, y)
     }
 
+    /// States 0 and 1 are ln of the distance to the ceiling (in OOMs) when there is one (``CCFCeilingState``).
     static let stateNames = ["logHardwarePerformance", "logSoftware", "logCumulativeRndHardware", "logCumulativeRndSoftware",
                              "logHardware", "logCapital"] + ComputeCentricParameters.fractionNames.map { "log_" + $0 }
 
     func run(_ solverOptions: SolverOptions) throws(SolverError) -> ModelRun {
         let (q, y0) = initial()
         var options = solverOptions
-        if case .steps = options.save { options.save = .every(p.referenceStep) }
+        // Rows on the referenceStep grid, whatever the caller asked (a study saves only the ends):
+        // gwp_growth and the `_grid` metrics are defined on that grid, as in the reference scheme.
+        options.save = .every(p.referenceStep)
         // The states are logarithms: an absolute error ε in ln X is a relative error ε in X. So the
         // requested relative tolerance applies to the levels, as absolute tolerance on the logs (a
         // relative tolerance on ln X itself would scale with the arbitrary size of ln X: 1e-6 on
         // ln(1e30) = 69 would allow 7e-5 relative error in the level).
-        options.absoluteTolerance = options.relativeTolerance
-        options.relativeTolerance = .scalar(0)
+        let tol = options.relativeTolerance.values(dimension: y0.count)
+        var absolute = tol, relative = [Double](repeating: 0, count: y0.count)
+        for (i, ceiling) in [q.hardwareCeiling, q.softwareCeiling].enumerated() {
+            (absolute[i], relative[i]) = ceiling.tolerances(tol[i])
+        }
+        options.absoluteTolerance = .perComponent(absolute)
+        options.relativeTolerance = .perComponent(relative)
         // Milestones to 1e-7 years (3 seconds) are far finer than anything the model can claim, and
         // the count-valued conditions are located by bisection, a re-integration per halving.
         options.eventTimeTolerance = max(options.eventTimeTolerance, 1e-7)
         let delay = p.hardwareDelay > 0 ? p.hardwareDelay : end - start
         // Before t₀, ln H continues the start-year growth rate back: ln H(s) = ln H(t₀) + g₀(s − t₀).
-        let (logH0, g0, t0) = (y0[0], q.initialGrowth, start)
-        let history = DelaySpecification(delays: [delay]) { s, i in i == 0 ? logH0 + g0 * (s - t0) : y0[i] }
+        let (logH0, g0, t0, ceiling) = (q.hardwareCeiling.logLevel(y0[0]), q.initialGrowth, start, q.hardwareCeiling)
+        let history = DelaySpecification(delays: [delay]) { s, i in i == 0 ? ceiling.state(logLevel: logH0 + g0 * (s - t0)) : y0[i] }
         let problem = ODEProblem(stateNames: Self.stateNames, parameters: q, initialState: y0, timeSpan: (start, end),
                                  delays: history, events: events(q)) { t, y, dydt, q, past in
             Self.derivatives(t, y, dydt, q, past)

@@ -14,12 +14,25 @@ struct CCFExactParameters: @unchecked Sendable {
     let initialGrowth: Double
     let initialHardwarePerformance: Double
     let depreciationRate: Double
+    /// How H (state 0) and S (state 1) are carried: ln of their distance to the ceiling, or their log.
+    let hardwareCeiling: CCFCeilingState, softwareCeiling: CCFCeilingState
     var rampup = false
-    var capped = [Bool](repeating: false, count: 7)
+    var capped = FractionFlags()
     var trainingFrozen = false
     var automatableGoods = 1
     var automatableRnd = 1
     var logGWPReference = Double.nan
+    var gwpDoublings = 0
+}
+
+/// Seven yes/no flags in one byte: the parameters are copied into every right-hand-side call, and an
+/// array would cost a reference count each time.
+struct FractionFlags: Sendable, Equatable {
+    var bits: UInt8 = 0
+    subscript(j: Int) -> Bool {
+        get { bits & (1 << j) != 0 }
+        set { if newValue { bits |= 1 << j } else { bits &= ~(1 << j) } }
+    }
 }
 
 /// Scratch buffers of the right-hand side.
@@ -52,8 +65,8 @@ struct CCFInstant {
 /// The compute-centric framework in continuous time (issue #10, in progress): the reference's
 /// stocks integrated by the ODE core with the algebra of part 1 in the right-hand side.
 ///
-/// States (logs, as levels span tens of orders of magnitude): hardware performance H, software S,
-/// cumulative R&D inputs Q_H and Q_S, installed hardware HW, capital K and the seven allocation
+/// States (logs, as levels span tens of orders of magnitude): hardware performance H and software S
+/// (as ln of their distance to the ceiling in OOMs, ``CCFCeilingState``), cumulative R&D inputs Q_H and Q_S, installed hardware HW, capital K and the seven allocation
 /// fractions; the buyable performance H_b(t) = H(t − d) is H's delayed value (the core's delay
 /// history, read by the right-hand side and the events alike):
 ///
@@ -100,14 +113,15 @@ final class CCFExactScheme {
         let tau = t - q.start
         let labour = p.initialPopulation * exp(p.labourGrowth * tau)
         let tfp = exp(p.tfpGrowth * tau)
-        let software = exp(y[1]), hardware = exp(y[4]), capital = exp(y[5])
+        let logSoftware = q.softwareCeiling.logLevel(y[1])
+        let software = exp(logSoftware), hardware = exp(y[4]), capital = exp(y[5])
         // The seven fractions in a fixed-size value: no array on the right-hand side's path.
         var f = SIMD8<Double>(repeating: 0)
         for j in 0..<7 { f[j] = exp(y[6 + j]) }
         var out = CCFInstant()
         out.compute = hardware * software
         out.biggestRun = f[6] * out.compute
-        let logRun = y[12] + y[4] + y[1]
+        let logRun = y[12] + y[4] + logSoftware
         // Goods.
         let kG = capital * (1 - f[1]), lG = labour * (1 - f[2] - f[4]), cG = out.compute * (1 - f[3] - f[5] - f[6])
         let goods = w.goods.evaluate(outer: kG, labour: lG, compute: cG, automatable: q.automatableGoods, logRun: logRun,
@@ -138,8 +152,9 @@ final class CCFExactScheme {
 
     /// ln H_b(t) = ln H(t − d), the buyable hardware performance: the delayed value of ln H through
     /// the solve's history (before t₀, the history function continues the start-year growth).
-    static func logBuyable(_ t: Double, _ y: UnsafeBufferPointer<Double>, _ p: ComputeCentricParameters, _ past: PastStates) -> Double {
-        p.hardwareDelay > 0 ? past.value(0, at: t - p.hardwareDelay) : y[0]
+    static func logBuyable(_ t: Double, _ y: UnsafeBufferPointer<Double>, _ q: CCFExactParameters, _ past: PastStates) -> Double {
+        let d = q.p.hardwareDelay
+        return q.hardwareCeiling.logLevel(d > 0 ? past.value(0, at: t - d) : y[0])
     }
 
     /// The derivatives at (t, y).
@@ -150,15 +165,11 @@ final class CCFExactScheme {
         let lambda = p.rndParallelizationPenalty
         let dlnQH = pow(e.rndHardware, lambda) / exp(y[2])
         let dlnQS = pow(e.rndSoftware, lambda) / exp(y[3])
-        func penalty(_ value: Double, initial: Double, ceiling: Double) -> Double {
-            guard ceiling.isFinite else { return 1 }
-            return max(0, (log10(ceiling) - value / M_LN10) / (log10(ceiling) - log10(initial)))
-        }
-        dydt[0] = c.hardwareReturns * penalty(y[0], initial: q.initialHardwarePerformance, ceiling: p.hardwarePerformanceCeiling) * dlnQH
-        dydt[1] = c.softwareReturns * penalty(y[1], initial: 1, ceiling: p.softwareCeiling) * dlnQS
+        dydt[0] = q.hardwareCeiling.rate(returns: c.hardwareReturns, logInputRate: dlnQH, state: y[0])
+        dydt[1] = q.softwareCeiling.rate(returns: c.softwareReturns, logInputRate: dlnQS, state: y[1])
         dydt[2] = dlnQH
         dydt[3] = dlnQS
-        dydt[4] = -q.depreciationRate + exp(y[6]) * e.gwp * exp(logBuyable(t, y, p, past)) / exp(y[4])
+        dydt[4] = -q.depreciationRate + exp(y[6]) * e.gwp * exp(logBuyable(t, y, q, past)) / exp(y[4])
         dydt[5] = c.investmentRate * e.gwp / exp(y[5])
         for j in 0..<7 {
             var g = q.capped[j] ? 0 : p.fractionGrowth(j, rampup: q.rampup)

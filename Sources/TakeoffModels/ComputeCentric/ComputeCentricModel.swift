@@ -3,9 +3,10 @@ import TakeoffCore
 import TakeoffGSL
 
 /// Davidson's compute-centric framework (Open Philanthropy 2023; Epoch AI's "Full Takeoff Model",
-/// the engine of takeoffspeeds.com), part 1: its economy and automation algebra (``CCFAlgebra``,
-/// ``CCFAllocation``) and the reference's fixed explicit step (option `scheme = "reference"`,
-/// step `referenceStep`), which reproduces the reference trajectory step for step. Structure and
+/// the engine of takeoffspeeds.com): its economy and automation algebra (``CCFAlgebra``,
+/// ``CCFAllocation``), integrated in continuous time by the ODE core (``CCFExactScheme``, option
+/// `scheme = "exact"`, the default) or by the reference's fixed explicit step (`scheme =
+/// "reference"`, step `referenceStep`), which reproduces the reference trajectory step for step. Structure and
 /// conventions: shared/notes/ftm-model-notes.md; the reference is epoch-research/ftm,
 /// `ftm/core/model.py`. Output columns and metrics keep the reference's names (the one
 /// documented exception to the package's camelCase).
@@ -13,7 +14,7 @@ public enum ComputeCentricModel: SteppedTakeoffModel {
     public typealias Parameters = ComputeCentricParameters
 
     public static let id = "ccf"
-    public static let summary = "Davidson's compute-centric framework (takeoffspeeds.com), reference fixed-step scheme"
+    public static let summary = "Davidson's compute-centric framework (takeoffspeeds.com): exact continuous time, or the reference's fixed step"
 
     public static var observables: [VariableInfo] { CCFSeries.columns }
 
@@ -40,8 +41,8 @@ public enum ComputeCentricModel: SteppedTakeoffModel {
     }
 
     public static let options = [
-        OptionInfo("scheme", "reference", allowed: ["reference", "exact"],
-                   meaning: "reference: the reference's fixed explicit step; exact: the same stocks integrated by the ODE core with located regime changes (issue #10, in progress)"),
+        OptionInfo("scheme", "exact", allowed: ["exact", "reference"],
+                   meaning: "exact: the stocks integrated by the ODE core, regime changes and milestones located; reference: the reference's fixed explicit step, step for step"),
         OptionInfo("runtimeTradeoff", "enabled", allowed: ["enabled", "disabled"],
                    meaning: "the website's runtime_training_tradeoff_enabled flag"),
     ]
@@ -70,7 +71,7 @@ public enum ComputeCentricModel: SteppedTakeoffModel {
     }
 
     public static func run(_ p: Parameters, inputs: ModelInputs, options: SolverOptions) throws(SolverError) -> ModelRun {
-        if inputs.options["scheme"] == "exact" { return try CCFExactScheme(p, start: inputs.start, end: inputs.end).run(options) }
+        if inputs.options["scheme"] != "reference" { return try CCFExactScheme(p, start: inputs.start, end: inputs.end).run(options) }
         let scheme = CCFReferenceScheme(p, start: inputs.start, end: inputs.end)
         scheme.run()
         let columns = CCFSeries.columns
