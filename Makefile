@@ -51,6 +51,7 @@ bench: deps
 	$(PYTHON) Benchmarks/scipy_peer.py 2000
 	$(SWIFT) build -c release --product ccf-bench
 	.build/release/ccf-bench 50
+	.build/release/ccf-bench 50 Models/ccf-best-guess-reference.toml
 	$(MAKE) peers
 
 # The peer models: 10,000-run studies (timed by `takeoff sample`) and the peers' discrete schemes
@@ -93,7 +94,7 @@ plots: run
 	$(MAKE) peers
 	$(PYTHON) Plots/plot_peers.py out/sie-forethought out/milestones-ai2027 Plots/sie-forethought-cdf.png Plots/milestones-ai2027-cdf.png
 	.build/release/takeoff run Models/ccf-best-guess.toml --csv out/ccf-best-guess.csv > /dev/null
-	$(PYTHON) Plots/plot_ccf.py out/ccf-best-guess.csv Plots/ccf-best-guess.png "ccf best guess, reference scheme (step 0.1)"
+	$(PYTHON) Plots/plot_ccf.py out/ccf-best-guess.csv Plots/ccf-best-guess.png "ccf best guess, exact continuous-time scheme"
 
 clean:
 	rm -rf .build out

@@ -1,10 +1,14 @@
 """The compute-centric framework's familiar picture from a `takeoff run Models/ccf-*.toml --csv` file:
 the fractions of goods and R&D tasks automated, and GWP and effective compute on log axes, with
-markers at wake-up and at 20% and 100% of goods tasks automated.
+markers at wake-up and at 20% and 100% of goods tasks automated: the run's own metrics from the
+`<stem>.meta.json` sidecar next to the CSV (located crossing times in the exact scheme), or, without
+one, the first rows past each threshold.
 
 Usage: python3 Plots/plot_ccf.py RUN.csv OUT.png [TITLE]
 """
 import csv
+import json
+import os
 import sys
 
 import matplotlib
@@ -31,6 +35,13 @@ def main():
     marks = [("wake-up flag set", first_year(years, col["rampup"], lambda v: v >= 1), "grey"),
              ("20% of goods tasks", first_year(years, col["frac_tasks_automated_goods"], lambda v: v >= 0.2), "tab:orange"),
              ("100% of goods tasks", first_year(years, col["frac_tasks_automated_goods"], lambda v: v >= 1), "tab:red")]
+    meta_path = os.path.splitext(path)[0] + ".meta.json"
+    if os.path.exists(meta_path):
+        with open(meta_path) as f:
+            metrics = json.load(f).get("metrics", {})
+        names = ("rampup_start", "automation_gns_20%", "automation_gns_100%")
+        marks = [(label, metrics.get(name), color) for (label, _, color), name in
+                 zip([("wake-up", None, "grey")] + marks[1:], names)]
     end = min(years[-1], (marks[2][1] or years[-1]) + 10)
     keep = [i for i, y in enumerate(years) if y <= end]
     fig, (top, bottom) = plt.subplots(2, 1, figsize=(8, 7), sharex=True)

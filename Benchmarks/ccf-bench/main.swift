@@ -1,5 +1,6 @@
-// Timing of one compute-centric framework run (the best-guess preset, reference scheme, 2022-2100 at
-// step 0.1): the median of N in-process runs, after one warm-up, and the allocation solves per run.
+// Timing of one compute-centric framework run (the best-guess preset, 2022-2100; by default the exact
+// scheme, or the scenario given, e.g. Models/ccf-best-guess-reference.toml for the reference's fixed
+// step): the median of N in-process runs, after one warm-up, and the run's work counters.
 //
 // Usage: swift run -c release ccf-bench [runs] [scenario]
 import Foundation

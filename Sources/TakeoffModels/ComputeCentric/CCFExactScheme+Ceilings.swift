@@ -32,6 +32,11 @@ struct CCFCeilingState: Sendable {
         active ? M_LN10 * (top - exp(state)) : state
     }
 
+    /// d ln X/dt from the state and its rate.
+    func logLevelRate(state: Double, stateRate: Double) -> Double {
+        active ? -M_LN10 * exp(state) * stateRate : stateRate
+    }
+
     /// The state for ln X.
     func state(logLevel x: Double) -> Double {
         active ? log(top - x / M_LN10) : x

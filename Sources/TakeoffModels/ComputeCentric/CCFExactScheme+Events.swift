@@ -11,24 +11,16 @@ extension CCFExactScheme {
         @Sendable func logRun(_ y: UnsafeBufferPointer<Double>, _ q: CCFExactParameters) -> Double {
             y[12] + y[4] + q.softwareCeiling.logLevel(y[1])
         }
-        // ln of the largest run's cost: its physical FLOP over the FLOP per dollar of buyable hardware.
-        @Sendable func logRunCost(_ t: Double, _ y: UnsafeBufferPointer<Double>, _ q: CCFExactParameters, _ past: PastStates) -> Double {
-            y[4] + y[12] - Self.logBuyable(t, y, q, past)
-        }
         @Sendable func full(_ t: Double, _ y: UnsafeBufferPointer<Double>, _ q: CCFExactParameters) -> CCFInstant {
             Self.evaluate(t, y, q, full: true)
         }
         var list: [Event<CCFExactParameters>] = [
             Event(name: "rampup_start", direction: .rising, action: .modify { t, state, q in
                 q.rampup = true
-                q.trainingFrozen = false
+                q.trainingCap = .free
                 let e = state.withUnsafeBufferPointer { Self.evaluate(t, $0, q, full: false) }
                 q.logGWPReference = log(e.gwp)
             }) { t, y, q in q.rampup ? 1 : full(t, y, q).fracAutomatedGoods - p.rampupTrigger },
-            Event(name: "trainingMoneyCap", direction: .rising, action: .modify { _, _, q in q.trainingFrozen = !q.rampup },
-                  delayedCondition: { t, y, q, past in q.rampup ? -1 : logRunCost(t, y, q, past) - log(p.moneyCapTrainingBeforeWakeup) }),
-            Event(name: "trainingMoneyCapLeft", direction: .falling, action: .modify { _, _, q in q.trainingFrozen = false },
-                  delayedCondition: { t, y, q, past in q.rampup ? -1 : logRunCost(t, y, q, past) - log(p.moneyCapTrainingBeforeWakeup) }),
             Event(name: "automatableGoods", direction: .rising, action: .modify { _, state, q in
                 let run = exp(state.withUnsafeBufferPointer { logRun($0, q) }) * maxTradeoff
                 repeat { q.automatableGoods += 1 } while q.automatableGoods < n && trainingGoods[q.automatableGoods] < run
@@ -60,6 +52,7 @@ extension CCFExactScheme {
                 q.rampup && q.gwpDoublings < 4 ? log(Self.evaluate(t, y, q, full: false).gwp) - q.logGWPReference - M_LN2 : -1
             },
         ]
+        list += moneyCapEvents()
         for j in 0..<7 {
             let cap = log(p.fractionCeiling(j))
             list.append(Event(name: "cap.\(ComputeCentricParameters.fractionNames[j])", direction: .rising, action: .modify { _, state, q in

@@ -19,6 +19,8 @@ extension CCFExactScheme {
         q.automatableRnd = s.automatableRnd[0]
         let fractions = CCFSeries.fractionPaths.map { s[keyPath: $0][0] }
         for j in 0..<7 where fractions[j] >= p.fractionCeiling(j) { q.capped[j] = true }
+        // A largest run that already costs more than the money cap starts frozen (cost = run/H_b).
+        if fractions[6] * s.hardware[0] / p.initialBuyableHardwarePerformance >= p.moneyCapTrainingBeforeWakeup { q.trainingCap = .frozen }
         let y = [q.hardwareCeiling.state(logLevel: log(h0)), q.softwareCeiling.state(logLevel: 0), log(s.cumulative_rnd_input_hardware[0]), log(s.cumulative_rnd_input_software[0]), log(s.hardware[0]),
                  log(s.capital[0])] + fractions.map(log)
         return (q, y)

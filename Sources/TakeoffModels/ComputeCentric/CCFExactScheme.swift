@@ -18,7 +18,7 @@ struct CCFExactParameters: @unchecked Sendable {
     let hardwareCeiling: CCFCeilingState, softwareCeiling: CCFCeilingState
     var rampup = false
     var capped = FractionFlags()
-    var trainingFrozen = false
+    var trainingCap = CCFTrainingCapMode.free
     var automatableGoods = 1
     var automatableRnd = 1
     var logGWPReference = Double.nan
@@ -72,8 +72,8 @@ struct CCFInstant {
 ///
 ///     d ln Q/dt = R^λ/Q,   d ln H/dt = (r/λ)·P(H)·d ln Q_H/dt,   d ln S/dt likewise with Q_S
 ///     d ln HW/dt = −κ + f_gwp·Y·H_b/HW,   κ = −ln(1 − δ)      dK/dt = 0.2·Y
-///     d ln f/dt = g (g_rampup after wake-up; 0 at the cap; training frozen before wake-up
-///                  while the largest run costs more than the money cap)
+///     d ln f/dt = g (g_rampup after wake-up; 0 at the cap; the training share before wake-up
+///                  held by the money cap, ``CCFTrainingCapMode``)
 ///
 /// Labour and TFP are closed form. Before t₀, ln H follows the start-year growth rate back, and
 /// H(t₀) = H_b0·e^(g₀d), the reference's "frontier ahead of what is buyable" in continuous form.
@@ -171,10 +171,11 @@ final class CCFExactScheme {
         dydt[3] = dlnQS
         dydt[4] = -q.depreciationRate + exp(y[6]) * e.gwp * exp(logBuyable(t, y, q, past)) / exp(y[4])
         dydt[5] = c.investmentRate * e.gwp / exp(y[5])
-        for j in 0..<7 {
-            var g = q.capped[j] ? 0 : p.fractionGrowth(j, rampup: q.rampup)
-            if j == 6 && q.trainingFrozen { g = 0 }
-            dydt[6 + j] = g
+        for j in 0..<6 {
+            dydt[6 + j] = q.capped[j] ? 0 : p.fractionGrowth(j, rampup: q.rampup)
         }
+        let training = q.capped[6] ? 0 : p.fractionGrowth(6, rampup: q.rampup)
+        dydt[12] = q.rampup ? training : trainingGrowth(q, normal: training,
+                                                         required: logBuyableRate(t, q, past, current: dydt[0]) - dydt[4])
     }
 }
