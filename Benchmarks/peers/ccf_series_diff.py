@@ -1,7 +1,7 @@
 """Largest relative difference between `takeoff`'s compute-centric run and the reference trajectory.
 
 Usage: python3 Benchmarks/peers/ccf_series_diff.py OUR_CSV [REFERENCE_CSV]
-  OUR_CSV: `takeoff run Models/ccf-best-guess.toml --csv OUR_CSV`
+  OUR_CSV: `takeoff run Models/ccf-best-guess-reference.toml --csv OUR_CSV` (the reference scheme)
   REFERENCE_CSV: default Tests/Fixtures/ftm-best-guess/series.csv (epoch-research/ftm, step 0.1, 10 digits)
 """
 import csv
