@@ -62,13 +62,15 @@ struct CCFInstant {
     var shares = (outer: 0.0, cognitive: 0.0, labour: 0.0, compute: 0.0)
 }
 
-/// The compute-centric framework in continuous time (issue #10, in progress): the reference's
-/// stocks integrated by the ODE core with the algebra of part 1 in the right-hand side.
+/// The compute-centric framework in continuous time (issue #10): the reference's stocks integrated
+/// by the ODE core, with the reference's algebra in the right-hand side (in closed form,
+/// ``CCFClosedFormSector``).
 ///
-/// States (logs, as levels span tens of orders of magnitude): hardware performance H and software S
-/// (as ln of their distance to the ceiling in OOMs, ``CCFCeilingState``), cumulative R&D inputs Q_H and Q_S, installed hardware HW, capital K and the seven allocation
-/// fractions; the buyable performance H_b(t) = H(t − d) is H's delayed value (the core's delay
-/// history, read by the right-hand side and the events alike):
+/// States (logs, as levels span tens of orders of magnitude): hardware performance H and software
+/// S (as ln of their distance to the ceiling in OOMs, ``CCFCeilingState``), cumulative R&D inputs
+/// Q_H and Q_S, installed hardware HW, capital K and the seven allocation fractions; the buyable
+/// performance H_b(t) = H(t − d) is H's delayed value (the core's delay history, read by the
+/// right-hand side and the events alike):
 ///
 ///     d ln Q/dt = R^λ/Q,   d ln H/dt = (r/λ)·P(H)·d ln Q_H/dt,   d ln S/dt likewise with Q_S
 ///     d ln HW/dt = −κ + f_gwp·Y·H_b/HW,   κ = −ln(1 − δ)      dK/dt = 0.2·Y
@@ -78,7 +80,9 @@ struct CCFInstant {
 /// Labour and TFP are closed form. Before t₀, ln H follows the start-year growth rate back, and
 /// H(t₀) = H_b0·e^(g₀d), the reference's "frontier ahead of what is buyable" in continuous form.
 /// Regime changes are located events that restart the integration: wake-up, each fraction reaching
-/// its cap, the training money cap, and each task becoming automatable (goods and R&D).
+/// its cap, the training money cap's switches, and each task becoming automatable (goods and R&D).
+/// Kinks (the allocation's critical task changing, a runtime need crossing 1) are left to the
+/// error control: milestones move by under 2e-5 years from rtol 1e-6 to 1e-10 (README).
 final class CCFExactScheme {
     let p: ComputeCentricParameters
     let start: Double, end: Double
