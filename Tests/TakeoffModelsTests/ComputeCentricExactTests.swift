@@ -54,6 +54,24 @@ extension ComputeCentricExactTests {
     }
 }
 
+extension ComputeCentricExactTests {
+    @Test("a draw that starts at the wake-up trigger starts awake: milestones within 0.15 years of the reference at step 0.01")
+    func startsAwake() throws {
+        // rampupTrigger = 0: goods automation is at the trigger from the start, so there is no crossing
+        // to locate (a first version never woke up and reached AGI seven years late).
+        let root = packageRoot.appendingPathComponent("Models").path
+        let exact = try ScenarioLoader.load(path: root + "/ccf-best-guess.toml", overrides: ["parameters.rampupTrigger=0"]).run()
+        let reference = try ScenarioLoader.load(path: root + "/ccf-best-guess-reference.toml",
+                                                overrides: ["parameters.rampupTrigger=0", "parameters.referenceStep=0.01"]).run()
+        #expect(exact.metric("rampup_start") == 2022)
+        for name in ["automation_gns_20%", "automation_gns_100%", "automation_rnd_20%", "automation_rnd_100%", "sub_agi_year",
+                     "agi_year", "gwp_doubling_time.2"] {
+            let got = try #require(exact.metric(name)), want = try #require(reference.metric(name))
+            #expect(abs(got - want) <= 0.15, "\(name): exact \(got), reference at 0.01 \(want)")
+        }
+    }
+}
+
 @Suite("ccf closed-form sector")
 struct ClosedFormSectorTests {
     /// The explicit path, independently: the allocation solved task by task, then the nested CES and the shares.

@@ -11,7 +11,7 @@ extension CCFExactScheme {
         var grid = CCFGridMetrics.Series(years: solution.times, fracGoods: [], fracRnd: [], fracGoodsNoTradeoff: [],
                                          multiplierRnd: [], gwp: [])
         values.reserveCapacity(solution.count * columns.count)
-        let rampupTime = solution.firstEvent(named: "rampup_start")?.time
+        let rampupTime = milestone("rampup_start", solution, problem)
         for row in 0..<solution.count {
             let t = solution.times[row]
             let q = solution.parameters(atRow: row)
@@ -80,7 +80,7 @@ extension CCFExactScheme {
 
     func metrics(_ solution: ODESolution<CCFExactParameters>, problem: ODEProblem<CCFExactParameters>,
                  gwp: [Double]) -> [String: Double?] {
-        func at(_ name: String) -> Double? { solution.firstEvent(named: name)?.time }
+        func at(_ name: String) -> Double? { milestone(name, solution, problem) }
         func between(_ a: String, _ b: String) -> Double? { at(b).flatMap { tb in at(a).map { tb - $0 } } }
         var out: [String: Double?] = [:]
         for name in ["sub_agi_year", "agi_year", "automation_gns_20%", "automation_gns_100%", "automation_rnd_20%",
@@ -112,6 +112,16 @@ extension CCFExactScheme {
         }
         for i in 0..<5 { out["gwp_doubling_time.\(i + 1)"] = i < doubling.count ? doubling[i] : nil }
         return out
+    }
+
+    /// The first crossing of milestone `name`, or the start if its condition already holds there
+    /// (a draw that starts past a threshold: no crossing to locate, and the reference reports the
+    /// first grid year).
+    func milestone(_ name: String, _ solution: ODESolution<CCFExactParameters>, _ problem: ODEProblem<CCFExactParameters>) -> Double? {
+        if let time = solution.firstEvent(named: name)?.time { return time }
+        guard let event = problem.events.first(where: { $0.name == name }) else { return nil }
+        let value = problem.initialState.withUnsafeBufferPointer { event.condition(start, $0, problem.parameters, solution.past) }
+        return value >= 0 ? start : nil
     }
 
     /// Years from one-year GWP growth ln(Y(t+1)/Y(t)) first above 5% to first above 20%, on the save

@@ -23,6 +23,14 @@ extension CCFExactScheme {
         if fractions[6] * s.hardware[0] / p.initialBuyableHardwarePerformance >= p.moneyCapTrainingBeforeWakeup { q.trainingCap = .frozen }
         let y = [q.hardwareCeiling.state(logLevel: log(h0)), q.softwareCeiling.state(logLevel: 0), log(s.cumulative_rnd_input_hardware[0]), log(s.cumulative_rnd_input_software[0]), log(s.hardware[0]),
                  log(s.capital[0])] + fractions.map(log)
+        // A draw that starts with goods automation at the wake-up trigger starts awake (no crossing
+        // to locate; the reference wakes up at its first step).
+        let e0 = y.withUnsafeBufferPointer { Self.evaluate(start, $0, q, full: true) }
+        if e0.fracAutomatedGoods >= p.rampupTrigger {
+            q.rampup = true
+            q.trainingCap = .free
+            q.logGWPReference = log(e0.gwp)
+        }
         return (q, y)
     }
 
