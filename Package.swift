@@ -56,7 +56,7 @@ let package = Package(
         ),
         .testTarget(name: "TakeoffCoreTests", dependencies: ["TakeoffCore", "TakeoffGSL"]),
         .testTarget(name: "TakeoffSamplingTests", dependencies: ["TakeoffSampling", "TakeoffGSL"]),
-        .testTarget(name: "TakeoffModelsTests", dependencies: ["TakeoffModels", "TakeoffIO", "TakeoffGSL", "TakeoffCore"]),
+        .testTarget(name: "TakeoffModelsTests", dependencies: ["TakeoffModels", "TakeoffIO", "TakeoffGSL", "TakeoffCore", "TakeoffSampling"]),
         .testTarget(
             name: "TakeoffIOTests",
             dependencies: ["TakeoffIO", "TakeoffModels", .product(name: "SwiftCSV", package: "SwiftCSV")]

@@ -1,8 +1,10 @@
 import Foundation
 import Testing
 import TakeoffCore
+import TakeoffGSL
 import TakeoffIO
 @testable import TakeoffModels
+import TakeoffSampling
 
 @Suite("ccf exact scheme")
 struct ComputeCentricExactTests {
@@ -69,6 +71,39 @@ extension ComputeCentricExactTests {
             let got = try #require(exact.metric(name)), want = try #require(reference.metric(name))
             #expect(abs(got - want) <= 0.15, "\(name): exact \(got), reference at 0.01 \(want)")
         }
+    }
+}
+
+extension ComputeCentricExactTests {
+    @Test("draws of the uncertainty study: the exact scheme's milestones within 0.1 years of the reference scheme at step 0.01")
+    func drawsAgainstReference() throws {
+        // An independent path: the reference's explicit allocation and fixed step, small enough that its
+        // first-order lag is a few hundredths of a year (Benchmarks/peers/ccf_crosscheck.py: 30 draws, ≤ 0.045).
+        let root = packageRoot.appendingPathComponent("Models").path
+        let study = try ScenarioLoader.load(path: root + "/ccf-uncertainty.toml")
+        let sampler = try #require(study.uncertainty)
+        let stream = RandomStream(seed: 0)
+        var compared = 0
+        for run in 0..<5 {
+            let values = sampler.draw(seed: RunSeed.seed(master: 1, run: run), stream: stream)
+            let draw = Dictionary(uniqueKeysWithValues: zip(sampler.parameters.map(\.name), values))
+            guard var inputs = try? study.inputs(with: draw) else { continue }
+            let exact = try study.model.run(inputs, options: study.solver)
+            inputs.options["scheme"] = "reference"
+            inputs.parameters["referenceStep"] = 0.01
+            let reference = try study.model.run(inputs, options: study.solver)
+            for name in ["rampup_start", "automation_gns_20%", "automation_gns_100%", "automation_rnd_20%", "automation_rnd_100%",
+                         "sub_agi_year", "agi_year"] {
+                switch (exact.metric(name), reference.metric(name)) {
+                case let (a?, b?):
+                    #expect(abs(a - b) <= 0.1, "run \(run) \(name): exact \(a), reference at 0.01 \(b)")
+                    compared += 1
+                case (nil, nil): continue
+                case let (a, b): Issue.record("run \(run) \(name): exact \(String(describing: a)), reference \(String(describing: b))")
+                }
+            }
+        }
+        #expect(compared >= 25)
     }
 }
 
