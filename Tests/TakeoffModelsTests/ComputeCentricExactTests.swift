@@ -107,6 +107,26 @@ extension ComputeCentricExactTests {
     }
 }
 
+extension ComputeCentricExactTests {
+    @Test("another save grid: rows on it, metrics (the _grid ones too) as on the default grid")
+    func outputGrid() throws {
+        let path = packageRoot.appendingPathComponent("Models/ccf-best-guess.toml").path
+        let standard = try ScenarioLoader.load(path: path).run()
+        let quarter = try ScenarioLoader.load(path: path, overrides: ["time.saveEvery=0.25"]).run()
+        #expect(quarter.years.count == 313 && quarter.years[1] == 2022.25 && quarter.years.last == 2100)
+        for info in ComputeCentricModel.metrics {
+            let a = try #require(standard.metric(info.name)), b = try #require(quarter.metric(info.name))
+            #expect(abs(a - b) <= 1e-5, "\(info.name): \(a) on the 0.1 grid, \(b) with rows every 0.25")
+        }
+        let gwpA = try #require(standard.column("gwp")), gwpB = try #require(quarter.column("gwp"))
+        for (k, year) in quarter.years.enumerated() where k % 8 == 0 {
+            let i = try #require(standard.years.firstIndex { abs($0 - year) < 1e-9 })
+            // Different save times, different steps: the runs agree to their global error (1.3e-6 at worst).
+            #expect(abs(gwpB[k] / gwpA[i] - 1) <= 1e-5, "gwp at \(year)")
+        }
+    }
+}
+
 @Suite("ccf closed-form sector")
 struct ClosedFormSectorTests {
     /// The explicit path, independently: the allocation solved task by task, then the nested CES and the shares.

@@ -3,21 +3,36 @@ import TakeoffCore
 import TakeoffGSL
 
 extension CCFExactScheme {
-    /// The run's columns (the reference's 40, on the save grid) and metrics from the located events.
-    func report(_ solution: ODESolution<CCFExactParameters>, problem: ODEProblem<CCFExactParameters>) -> ModelRun {
+    /// The run's columns (the reference's 40) on the output grid, and metrics from the located events.
+    ///
+    /// The solution holds the rows of the referenceStep grid, where `gwp_growth` and the `_grid`
+    /// metrics are defined, and those of `outputTimes` if the caller asked for another grid (`nil`:
+    /// the output is the referenceStep grid).
+    func report(_ solution: ODESolution<CCFExactParameters>, problem: ODEProblem<CCFExactParameters>,
+                outputTimes: [Double]?) -> ModelRun {
         let columns = CCFSeries.columns
-        var values: [Double] = []
-        var gwp: [Double] = []
-        var grid = CCFGridMetrics.Series(years: solution.times, fracGoods: [], fracRnd: [], fracGoodsNoTradeoff: [],
+        var values: [Double] = [], years: [Double] = []
+        var grid = CCFGridMetrics.Series(years: [], fracGoods: [], fracRnd: [], fracGoodsNoTradeoff: [],
                                          multiplierRnd: [], gwp: [])
         values.reserveCapacity(solution.count * columns.count)
         let rampupTime = milestone("rampup_start", solution, problem)
+        let last = solution.count - 1
+        func onStepGrid(_ t: Double) -> Bool {
+            abs(t - (start + ((t - start) / p.referenceStep).rounded() * p.referenceStep)) < 1e-9 || t == end
+        }
+        var nextOutput = 0
         for row in 0..<solution.count {
             let t = solution.times[row]
+            var output = true
+            if let outputTimes {
+                while nextOutput < outputTimes.count && outputTimes[nextOutput] < t - 1e-9 { nextOutput += 1 }
+                output = row == last || (nextOutput < outputTimes.count && abs(outputTimes[nextOutput] - t) <= 1e-9)
+            }
+            let gridRow = onStepGrid(t)
+            guard output || gridRow else { continue }
             let q = solution.parameters(atRow: row)
             let y = Array(solution.state(at: row))
             let e = y.withUnsafeBufferPointer { Self.evaluate(t, $0, q, full: true) }
-            gwp.append(e.gwp)
             let c = q.calibration
             let f = (0..<7).map { exp(y[6 + $0]) }
             let hardware = exp(y[4])
@@ -27,11 +42,16 @@ extension CCFExactScheme {
                 Double(r.filter { $0 < e.biggestRun * m }.count - 1) / Double(CCFAlgebra.laborTasks)
             }
             let spend = e.gwp * f[0]
-            grid.fracGoods.append(e.fracAutomatedGoods)
-            grid.fracRnd.append(e.fracAutomatedRnd)
-            grid.fracGoodsNoTradeoff.append(fraction(c.trainingGoods, 1))
-            grid.multiplierRnd.append(e.multiplierRnd)
-            grid.gwp.append(e.gwp)
+            if gridRow {
+                grid.years.append(t)
+                grid.fracGoods.append(e.fracAutomatedGoods)
+                grid.fracRnd.append(e.fracAutomatedRnd)
+                grid.fracGoodsNoTradeoff.append(fraction(c.trainingGoods, 1))
+                grid.multiplierRnd.append(e.multiplierRnd)
+                grid.gwp.append(e.gwp)
+            }
+            guard output else { continue }
+            years.append(t)
             let row: [Double] = [
                 e.fracAutomatedGoods, e.fracAutomatedRnd, e.gwp, exp(q.hardwareCeiling.logLevel(y[0])), exp(q.softwareCeiling.logLevel(y[1])), e.compute, e.biggestRun, f[0],
                 exp(y[5]), p.initialPopulation * exp(p.labourGrowth * (t - start)), hardware, exp(y[2]), exp(y[3]),
@@ -44,15 +64,9 @@ extension CCFExactScheme {
             ]
             values.append(contentsOf: row)
         }
-        var m = metrics(solution, problem: problem, gwp: gwp)
-        // The grid metrics need rows on the step grid from the start (the run always saves there; an
-        // early ending leaves a last row off the grid).
-        func isGridRow(_ k: Int) -> Bool { abs(solution.times[k] - (start + Double(k) * p.referenceStep)) < 1e-9 }
-        let onGrid = (0..<max(0, solution.count - 1)).allSatisfy(isGridRow)
-        if solution.count > 0 && !isGridRow(solution.count - 1) {
-            grid.years.removeLast(); grid.fracGoods.removeLast(); grid.fracRnd.removeLast()
-            grid.fracGoodsNoTradeoff.removeLast(); grid.multiplierRnd.removeLast(); grid.gwp.removeLast()
-        }
+        var m = metrics(solution, problem: problem, years: grid.years, gwp: grid.gwp)
+        // The grid metrics need every row of the step grid from the start (an early ending stops it).
+        let onGrid = grid.years.enumerated().allSatisfy { abs($1 - (start + Double($0) * p.referenceStep)) < 1e-9 || $1 == end }
         let gridMetrics = onGrid ? CCFGridMetrics.compute(grid, step: p.referenceStep, trigger: p.rampupTrigger) : [:]
         for info in ComputeCentricModel.referenceMetrics { m[info.name + "_grid"] = gridMetrics[info.name] ?? nil }
         var stats = solution.stats
@@ -71,7 +85,7 @@ extension CCFExactScheme {
                              last, solution.message ?? "")
             status = .success
         }
-        return ModelRun(columns: columns.map(\.name), units: columns.map(\.unit), years: solution.times, values: values,
+        return ModelRun(columns: columns.map(\.name), units: columns.map(\.unit), years: years, values: values,
                         events: solution.events, status: status, message: message,
                         terminatingEvent: solution.terminatingEvent, blowUpTime: solution.blowUpTime, stats: stats,
                         metrics: ComputeCentricModel.metrics.map { ($0.name, m[$0.name] ?? nil) },
@@ -79,7 +93,7 @@ extension CCFExactScheme {
     }
 
     func metrics(_ solution: ODESolution<CCFExactParameters>, problem: ODEProblem<CCFExactParameters>,
-                 gwp: [Double]) -> [String: Double?] {
+                 years: [Double], gwp: [Double]) -> [String: Double?] {
         func at(_ name: String) -> Double? { milestone(name, solution, problem) }
         func between(_ a: String, _ b: String) -> Double? { at(b).flatMap { tb in at(a).map { tb - $0 } } }
         var out: [String: Double?] = [:]
@@ -91,7 +105,7 @@ extension CCFExactScheme {
         out["full_automation_rnd"] = between("automation_rnd_20%", "automation_rnd_100%")
         out["sub_agi_to_agi"] = between("sub_agi_year", "agi_year")
         out["cog_output_multiplier"] = between("cog_output_multiplier_2", "cog_output_multiplier_10")
-        out["gwp_growth"] = gwpGrowthSpan(solution.times, gwp)
+        out["gwp_growth"] = gwpGrowthSpan(years, gwp)
         // Doubling times: the initial instantaneous one, then from wake-up between located doublings.
         var doubling: [Double] = []
         let q0 = problem.parameters

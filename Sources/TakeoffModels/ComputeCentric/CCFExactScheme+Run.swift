@@ -38,12 +38,33 @@ extension CCFExactScheme {
     static let stateNames = ["logHardwarePerformance", "logSoftware", "logCumulativeRndHardware", "logCumulativeRndSoftware",
                              "logHardware", "logCapital"] + ComputeCentricParameters.fractionNames.map { "log_" + $0 }
 
+    /// start, start + dt, … below end (by 1e-9·dt), and end: the solver's `.every(dt)` times.
+    static func gridTimes(_ start: Double, _ end: Double, _ dt: Double) -> [Double] {
+        var times: [Double] = []
+        var k = 0.0
+        while start + k * dt < end - 1e-9 * dt {
+            times.append(start + k * dt)
+            k += 1
+        }
+        return times + [end]
+    }
+
     func run(_ solverOptions: SolverOptions) throws(SolverError) -> ModelRun {
         let (q, y0) = initial()
         var options = solverOptions
-        // Rows on the referenceStep grid, whatever the caller asked (a study saves only the ends):
-        // gwp_growth and the `_grid` metrics are defined on that grid, as in the reference scheme.
+        // Rows on the referenceStep grid always (a study saves only the ends): gwp_growth and the
+        // `_grid` metrics are defined on that grid, as in the reference scheme. Another requested grid
+        // is saved as well, and is what the output shows.
+        var outputTimes: [Double]?
         options.save = .every(p.referenceStep)
+        if case .every(let dt) = solverOptions.save, abs(dt - p.referenceStep) > 1e-12 * p.referenceStep {
+            let requested = Self.gridTimes(start, end, dt)
+            outputTimes = requested
+            let merged = (Self.gridTimes(start, end, p.referenceStep) + requested).sorted()
+            var union: [Double] = []
+            for t in merged where union.last.map({ t - $0 > 1e-9 }) ?? true { union.append(t) }
+            options.save = .at(union)
+        }
         // The states are logarithms: an absolute error ε in ln X is a relative error ε in X. So the
         // requested relative tolerance applies to the levels, as absolute tolerance on the logs (a
         // relative tolerance on ln X itself would scale with the arbitrary size of ln X: 1e-6 on
@@ -67,6 +88,6 @@ extension CCFExactScheme {
             Self.derivatives(t, y, dydt, q, past)
         }
         let solution = try ODESolver(options).solve(problem)
-        return report(solution, problem: problem)
+        return report(solution, problem: problem, outputTimes: outputTimes)
     }
 }
