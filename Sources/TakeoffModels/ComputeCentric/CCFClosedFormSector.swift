@@ -164,9 +164,9 @@ final class CCFClosedFormSector {
             }
         }
         var criticalLabour = 0.0, criticalCompute = 0.0
-        if var (I, labourI, computeI) = critical {
+        if let (I, labourAtOptimum, computeI) = critical {
             // The reference's guard: when every labour input is zero, the last task gets all the labour.
-            if I == n - 1 && labourI == 0 { labourI = L }
+            let labourI = I == n - 1 && labourAtOptimum == 0 ? L : labourAtOptimum
             let x = labourI + etaI * computeI
             let weight = inner[I] * pow(x, rho - 1)
             criticalLabour = weight * labourI

@@ -82,7 +82,7 @@ public enum SoftwareExplosionModel: TakeoffModel {
                                settings: [String: [Double]]) -> ODEProblem<Parameters> {
         var p = parameters
         p.startYear = span.start
-        var events: [Event<Parameters>] = [
+        let events: [Event<Parameters>] = [
             Event(name: "ceiling", direction: .rising, action: .terminate) { _, y, p in
                 y[0] - p.ceilingDoublings * (1 - ceilingMargin)
             },
