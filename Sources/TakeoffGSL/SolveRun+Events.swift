@@ -212,7 +212,7 @@ extension SolveRun {
 
     /// Integrates from the step's start `(tPrev, yPrev)` to `time` into `scratch`, with the
     /// same tolerances. Falls back to the interpolant if that integration fails.
-    private func reintegrate(to time: Double) {
+    func reintegrate(to time: Double) {
         let work = locator
         work.restart()
         _ = scratch.update(fromContentsOf: yPrev)

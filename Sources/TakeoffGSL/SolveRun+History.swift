@@ -38,6 +38,7 @@ extension SolveRun {
             left = right
         }
         history.append(t: t, y: UnsafeBufferPointer(y), dydt: UnsafeBufferPointer(f), left: left, right: right)
+        history.clearProvisional()
     }
 
     enum HistorySide { case both, left, right }
@@ -58,5 +59,26 @@ extension SolveRun {
             for i in 0..<n { out[i] = (far[i] - out[i]) / epsilon }
         }
         return UnsafeBufferPointer(out)
+    }
+
+    /// A step longer than the smallest delay read part of its own span through the past, which
+    /// was then only the last point's extrapolation. Redo it with those lookups on the step's own
+    /// interpolant until the end state settles to a tenth of the tolerance (the iteration of
+    /// Shampine & Thompson's dde23 for delays shorter than the step); a contraction of about
+    /// h times the delayed term's Lipschitz constant per round, so two or three rounds.
+    func settleLongStep() {
+        // The provisional piece stays set until the point is in the history (its curvature's
+        // difference reads the step too); `recordHistory` clears it.
+        guard let history else { return }
+        for _ in 0..<8 {
+            history.setProvisional(t0: tPrev, t1: t, y0: UnsafeBufferPointer(yPrev), y1: UnsafeBufferPointer(y),
+                                   f0: UnsafeBufferPointer(fPrev), f1: UnsafeBufferPointer(f))
+            reintegrate(to: t)
+            var change = 0.0
+            for i in 0..<n { change = max(change, abs(scratch[i] - y[i]) / (absolute[i] + relative[i] * abs(y[i]))) }
+            _ = y.update(fromContentsOf: scratch)
+            _ = box.evaluate(t, UnsafePointer(y.baseAddress!), f.baseAddress!)
+            if change <= 0.1 { return }
+        }
     }
 }

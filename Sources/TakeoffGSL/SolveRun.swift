@@ -186,7 +186,11 @@ final class SolveRun<P: Sendable> {
         case .at(let times): if times.contains(t0) { saveCurrent() }
         }
         evaluateEvents(into: &eventValues)
-        let maxStep = min(options.maxStep ?? .infinity, problem.delays?.delays.min() ?? .infinity)
+        // Steps may be longer than a delay: such a step is iterated on its own interpolant
+        // (`settleLongStep`), so draws with a delay far below the dynamics' time scale do not
+        // crawl at the delay's pace.
+        let maxStep = options.maxStep ?? .infinity
+        let shortestDelay = problem.delays?.delays.min()
         let minimumRetryStep = max(1e-12 * abs(t1 - t0), 64 * max(abs(t0), abs(t1)).ulp)
         let clock = ContinuousClock()
         let deadline = clock.now + .milliseconds(Int64(min(options.timeLimitSeconds, 1e9) * 1000))
@@ -234,6 +238,7 @@ final class SolveRun<P: Sendable> {
                 _ = y.update(fromContentsOf: yPrev)
                 return fail(outcome: outcome, saveStart: false)
             }
+            if let shortestDelay, abs(t - tPrev) > shortestDelay { settleLongStep() }
             recordHistory()
 
             if !problem.events.isEmpty {

@@ -40,4 +40,31 @@ struct DelayTests {
         }
         #expect(cubicError > 1e-4)
     }
+
+    @Test("a delay far below the step: y'(t) = −y(t − 0.01) matches the method of steps with steps longer than the delay")
+    func shortDelay() throws {
+        // Method of steps: y(t) = Σ_{k=0}^{n} (−1)^k (t − (k − 1)τ)^k / k! on [(n − 1)τ, nτ].
+        let tau = 0.01
+        func exact(_ t: Double) -> Double {
+            let n = Int((t / tau).rounded(.down)) + 1
+            var sum = 0.0, factorial = 1.0
+            for k in 0...n {
+                if k > 0 { factorial *= Double(k) }
+                sum += (k % 2 == 0 ? 1 : -1) * pow(t - Double(k - 1) * tau, Double(k)) / factorial
+            }
+            return sum
+        }
+        let problem = ODEProblem(stateNames: ["y"], parameters: (), initialState: [1], timeSpan: (0, 2),
+                                 delays: DelaySpecification(delays: [tau])) { t, _, dydt, _, past in
+            dydt[0] = -past.value(0, at: t - tau)
+        }
+        let options = SolverOptions(relativeTolerance: .scalar(1e-10), absoluteTolerance: .scalar(1e-12), save: .at([0.5, 1, 2]))
+        let solution = try ODESolver(options).solve(problem)
+        #expect(solution.status == .success)
+        for (k, t) in [0.5, 1, 2].enumerated() {
+            #expect(abs(solution.values[k] - exact(t)) <= 1e-8, "y(\(t)) = \(solution.values[k]), method of steps \(exact(t))")
+        }
+        // Capped at the delay this took 200 steps or more; iterated long steps take far fewer.
+        #expect(solution.stats.acceptedSteps < 100, "\(solution.stats.acceptedSteps) steps")
+    }
 }

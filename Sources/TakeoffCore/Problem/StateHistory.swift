@@ -17,6 +17,10 @@ public final class StateHistory {
     private let initialState: [Double]
     /// +1 forward, −1 backward.
     private let direction: Double
+    /// The step being taken, while a step longer than a delay is iterated on its own interpolant:
+    /// lookups past the last accepted point use it (or, without it, extrapolate that point's
+    /// second-order Taylor expansion).
+    private var provisional: (t0: Double, t1: Double, y0: [Double], y1: [Double], f0: [Double], f1: [Double])?
 
     public init(dimension: Int, initialState: [Double], direction: Double,
                 before: (@Sendable (Double, Int) -> Double)?) {
@@ -42,9 +46,18 @@ public final class StateHistory {
         }
     }
 
+    /// Sets the step in progress (cubic Hermite data of both ends) for lookups past the last point.
+    public func setProvisional(t0: Double, t1: Double, y0: UnsafeBufferPointer<Double>, y1: UnsafeBufferPointer<Double>,
+                               f0: UnsafeBufferPointer<Double>, f1: UnsafeBufferPointer<Double>) {
+        provisional = (t0, t1, Array(y0), Array(y1), Array(f0), Array(f1))
+    }
+
+    public func clearProvisional() { provisional = nil }
+
     /// The interpolated value of `component` at `t`.
     public func value(_ component: Int, at t: Double) -> Double {
         switch locate(t) {
+        case .beyond(let last): return ahead(component, t, last, slope: false)
         case .before: return before?(t, component) ?? initialState[component]
         case .at(let i): return states[i * dimension + component]
         case .between(let lo, let hi): return interpolate(component, t, lo, hi, HermiteStep.value, QuinticHermiteStep.value)
@@ -55,20 +68,35 @@ public final class StateHistory {
     /// `nil` before the first accepted point, where only the history function's values are known.
     public func slope(_ component: Int, at t: Double) -> Double? {
         switch locate(t) {
+        case .beyond(let last): return ahead(component, t, last, slope: true)
         case .before: return nil
         case .at(let i): return slopes[i * dimension + component]
         case .between(let lo, let hi): return interpolate(component, t, lo, hi, HermiteStep.slope, QuinticHermiteStep.slope)
         }
     }
 
-    private enum Place { case before, at(Int), between(Int, Int) }
+    private enum Place { case before, at(Int), between(Int, Int), beyond(Int) }
+
+    /// Past the last accepted point: the step in progress if set, else the last point's Taylor
+    /// expansion to second order (first order where its curvature is unknown).
+    private func ahead(_ component: Int, _ t: Double, _ last: Int, slope: Bool) -> Double {
+        if let p = provisional, direction * (t - p.t1) <= 0 {
+            let form = slope ? HermiteStep.slope : HermiteStep.value
+            return form(t, p.t0, p.t1, p.y0[component], p.y1[component], p.f0[component], p.f1[component])
+        }
+        let i = last * dimension + component
+        let s = t - times[last]
+        let c = curvaturesRight[i].isFinite ? curvaturesRight[i] : 0
+        return slope ? slopes[i] + c * s : states[i] + s * (slopes[i] + 0.5 * c * s)
+    }
 
     /// Where `t` falls among the stored points: before the first, on one (the last, or a
     /// restart's duplicate time, where the later entry wins), or inside a step.
     private func locate(_ t: Double) -> Place {
         guard let first = times.first, direction * (t - first) >= 0 else { return .before }
         let n = times.count
-        if n == 1 || direction * (t - times[n - 1]) >= 0 { return .at(n - 1) }
+        if direction * (t - times[n - 1]) > 0 { return .beyond(n - 1) }
+        if n == 1 || t == times[n - 1] { return .at(n - 1) }
         // Largest i with direction*(times[i] - t) <= 0.
         var lo = 0, hi = n - 1
         while hi - lo > 1 {
