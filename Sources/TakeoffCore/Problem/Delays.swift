@@ -1,11 +1,13 @@
 /// Constant delays read by a delay right-hand side, and the state before the start time.
 ///
-/// The solver keeps every accepted step `(t, y, y')` and answers `y(t - d)` by cubic Hermite
-/// interpolation between the two accepted steps around `t - d`. The interpolant matches the
-/// solution's values and slopes at both ends, so its error is `O(h⁴)` in the step `h`: below
-/// the integrator's own local error for the 4th/5th-order steppers and comparable to it for
-/// rk8pd. The solver limits the step to the smallest delay, so every lookup falls in accepted
-/// history (no extrapolation into the step being taken).
+/// The solver keeps every accepted step `(t, y, y', y'')` and answers `y(t - d)` by quintic
+/// Hermite interpolation between the two accepted steps around `t - d` (`O(h⁶)`, twice
+/// continuously differentiable across steps; cubic where a second derivative is unknown). It
+/// steps onto each restart time + d, where a jump of the past reaches the present. A step longer
+/// than a delay reads part of its own span: it is first taken with the last point's Taylor
+/// extrapolation, then redone with lookups on its own interpolant until the end state settles
+/// (the approach of Shampine & Thompson's dde23), so a delay far below the dynamics' time scale
+/// does not force steps as short as the delay.
 public struct DelaySpecification: Sendable {
     /// The delays, in the problem's time unit; all positive.
     public var delays: [Double]
