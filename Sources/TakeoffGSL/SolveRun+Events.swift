@@ -35,7 +35,7 @@ extension SolveRun {
         var change: (time: Double, state: [Double])?
         for (k, guess) in pending {
             if let change {
-                let g = problem.events[k].condition(change.time, change.state.withUnsafeBufferPointer { $0 }, parameters, past)
+                let g = change.state.withUnsafeBufferPointer { conditions[k](change.time, $0, parameters, past) }
                 eventEvaluations += 1
                 guard problem.events[k].direction.isCrossing(from: eventValues[k], to: g) else { continue }
             }
@@ -162,7 +162,7 @@ extension SolveRun {
     /// re-integrations; Illinois iterations on re-integrated values finish otherwise.
     private func locate(_ k: Int, before ga: Double, after gb: Double, guess: Double) -> (Double, [Double]) {
         // gb = 0 is not "the root is at t": a condition that jumps lands on exactly 0; bisect for where.
-        let condition = problem.events[k].condition
+        let condition = conditions[k]
         let p = parameters, past = self.past
         let tolerance = options.eventTimeTolerance
         let (a0, b0) = (tPrev, t)
@@ -199,7 +199,7 @@ extension SolveRun {
 
     /// The root of event `k`'s condition on the step's cubic Hermite interpolant (no solver work).
     private func interpolantRoot(_ k: Int, before ga: Double, after gb: Double) -> Double {
-        let condition = problem.events[k].condition
+        let condition = conditions[k]
         let p = parameters, past = self.past
         let (a0, b0) = (tPrev, t)
         return BracketingRoot.illinois(a0, b0, ga: ga, gb: gb, tolerance: options.eventTimeTolerance / 16) { time in

@@ -37,13 +37,9 @@ public final class StateHistory {
         times.append(t)
         states.append(contentsOf: y)
         slopes.append(contentsOf: dydt)
-        for (side, store) in [(left, \StateHistory.curvaturesLeft), (right, \StateHistory.curvaturesRight)] {
-            if let side {
-                self[keyPath: store].append(contentsOf: side)
-            } else {
-                self[keyPath: store].append(contentsOf: repeatElement(Double.nan, count: dimension))
-            }
-        }
+        let unknown = [Double](repeating: .nan, count: dimension)
+        curvaturesLeft.append(contentsOf: left.map(Array.init) ?? unknown)
+        curvaturesRight.append(contentsOf: right.map(Array.init) ?? unknown)
     }
 
     /// Sets the step in progress (cubic Hermite data of both ends) for lookups past the last point.

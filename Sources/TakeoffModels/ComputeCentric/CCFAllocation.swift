@@ -101,3 +101,17 @@ public final class CCFAllocation {
         if labour.allSatisfy({ $0 == 0 }) { labour[n - 1] = L }
     }
 }
+
+extension CCFAllocation {
+    /// After ``solve``: the task inputs l_i + η_i·c_i, written into `input`, and the reference's count
+    /// of automated tasks (compute supplying more than 10× the labour, task 0 excluded).
+    func taskInputs(eta: [Double], into input: inout [Double]) -> Int {
+        let l = labour, c = compute
+        var automated = 0
+        for i in 0..<l.count {
+            input[i] = l[i] + eta[i] * c[i]
+            if eta[i] * c[i] > 10 * l[i] { automated += 1 }
+        }
+        return automated - 1
+    }
+}

@@ -199,19 +199,13 @@ final class CCFClosedFormSector {
                           _ shares: Bool) -> Output {
         for i in 0..<n { eta[i] = exp(logEta(i, logRun: logRun)) }
         fallback.solve(labour: L, compute: C, beta: inner, rho: rho, eta: eta, automatable: max(1, min(A, n)))
-        let l = fallback.labour, c = fallback.compute
         var input = [Double](repeating: 0, count: n)
-        var automated = 0
-        for i in 0..<n {
-            input[i] = l[i] + eta[i] * c[i]
-            if eta[i] * c[i] > 10 * l[i] { automated += 1 }
-        }
         var out = Output()
-        out.automated = automated - 1
+        out.automated = fallback.taskInputs(eta: eta, into: &input)
         finish(&out, X: X, cognitive: CCFAlgebra.ces(input, inner, rho), tfp: tfp)
         if shares {
-            out.shares = CCFAlgebra.shares(outerInput: X, labour: l, compute: c, outerWeights: outer, innerWeights: inner, eta: eta,
-                                           outerRho: outerRho, innerRho: rho)
+            out.shares = CCFAlgebra.shares(outerInput: X, labour: fallback.labour, compute: fallback.compute, outerWeights: outer,
+                                           innerWeights: inner, eta: eta, outerRho: outerRho, innerRho: rho)
         }
         return out
     }

@@ -71,9 +71,11 @@ extension CCFExactScheme {
         for info in ComputeCentricModel.referenceMetrics { m[info.name + "_grid"] = gridMetrics[info.name] ?? nil }
         var stats = solution.stats
         stats.acceptedSteps = solution.stats.acceptedSteps
-        let restarts = solution.events.filter { !["sub_agi_year", "agi_year", "automation_gns_20%", "automation_gns_100%",
-                                                  "automation_rnd_20%", "automation_rnd_100%", "cog_output_multiplier_2",
-                                                  "cog_output_multiplier_10"].contains($0.name) }.count
+        let changes = Set(problem.events.compactMap { event -> String? in
+            if case .modify = event.action { return event.name }
+            return nil
+        })
+        let restarts = solution.events.filter { changes.contains($0.name) }.count
         // Where the integration cannot go on (an economy overflowing double range, or an input that
         // jumps by tens of orders of magnitude inside one representable time increment: draws far
         // past any milestone), the run keeps its results up to there, as the reference scheme keeps

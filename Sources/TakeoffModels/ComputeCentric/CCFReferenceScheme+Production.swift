@@ -40,18 +40,13 @@ extension CCFReferenceScheme {
                 innerWeights: [Double], outerRho: Double, innerRho: Double, tfp: Double) -> (output: Double, automated: Int,
                                                                                            labour: [Double], compute: [Double]) {
         allocation.solve(labour: labour, compute: compute, beta: innerWeights, rho: innerRho, eta: eta, automatable: automatable)
-        let l = allocation.labour, c = allocation.compute
         var input = taskInput
         taskInput = []
         defer { taskInput = input }
-        var automated = 0
-        for i in 0..<n {
-            input[i] = l[i] + eta[i] * c[i]
-            if eta[i] * c[i] > 10 * l[i] { automated += 1 }
-        }
+        let automated = allocation.taskInputs(eta: eta, into: &input)
         let y = CCFAlgebra.nestedCES(outerInput: outer, taskInputs: input, outerWeights: outerWeights,
                                      innerWeights: innerWeights, outerRho: outerRho, innerRho: innerRho, tfp: tfp)
-        return (y, automated - 1, l, c)
+        return (y, automated, allocation.labour, allocation.compute)
     }
 
     func goods(_ k: Int) {
