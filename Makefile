@@ -5,7 +5,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SWIFT ?= swift
 PYTHON ?= python3
 
-.PHONY: deps test run release bench peers plots clean
+.PHONY: deps test run release bench peers plots clean docs-standalone
 
 deps:
 	@if ! pkg-config --exists gsl 2>/dev/null; then \
@@ -15,6 +15,7 @@ deps:
 	@pkg-config --exists gsl || { echo "error: GSL (libgsl-dev) is still missing" >&2; exit 1; }
 
 test: deps
+	bash scripts/check-standalone.sh
 	$(SWIFT) build --product takeoff
 	$(SWIFT) test
 	@# The plot script must work on a fresh machine too: install its packages and draw a run.
@@ -35,6 +36,10 @@ test: deps
 	$(PYTHON) Plots/plot_peers.py out/test-sie out/test-milestones out/test-sie.png out/test-milestones.png
 	.build/debug/takeoff run Models/ccf-best-guess.toml --csv out/test-ccf.csv > /dev/null
 	$(PYTHON) Plots/plot_ccf.py out/test-ccf.csv out/test-ccf.png
+
+# No file refers to material outside the repository; markdown links resolve (also run by `test`).
+docs-standalone:
+	bash scripts/check-standalone.sh
 
 release: deps
 	$(SWIFT) build -c release --product takeoff

@@ -1,6 +1,6 @@
 // Throughput benchmark of the ODE core against scipy's solve_ivp on the same problem.
 //
-// Problem (../shared/notes/swift-gsl.md §6): four states,
+// Problem (docs/swift-gsl-notes.md §6): four states,
 //   q = X^0.6 Y^0.4,  X' = a q − d X,  Y' = b Y (1 − Y/K) + c Z,  Z' = e X − f Z,  W' = s q
 // from y0 = (1, 1, 0.5, 0), t 0 → 50, rtol 1e-8, atol 1e-10, initial step 1e-3, with each
 // solve's 8 parameters from a Weyl sequence frac((i+1)·frac(√prime_k)) that

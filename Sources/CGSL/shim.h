@@ -5,7 +5,7 @@
  *
  * GSL's algorithm tables are C globals (`gsl_odeiv2_step_rk8pd`, ...). Swift 6 rejects every
  * reference to a mutable C global as not concurrency-safe, so each table is returned by a
- * `static inline` accessor instead (see ../shared/notes/swift-gsl.md, section 2).
+ * `static inline` accessor instead (see docs/swift-gsl-notes.md, section 2).
  */
 #ifndef TAKEOFF_CGSL_SHIM_H
 #define TAKEOFF_CGSL_SHIM_H

@@ -5,7 +5,7 @@ import CGSL
 /// GSL calls plain C functions with a `void *params`; that pointer is this box, unretained
 /// (the integrator keeps it alive). The trampolines below read it with
 /// `_withUnsafeGuaranteedRef`, which avoids two retain/release pairs per call
-/// (../shared/notes/swift-gsl.md, "Retain/release cost").
+/// (docs/swift-gsl-notes.md, "Retain/release cost").
 final class CallbackBox {
     typealias RHS = (Double, UnsafeBufferPointer<Double>, UnsafeMutableBufferPointer<Double>) throws -> Void
     typealias JacobianFunction = (

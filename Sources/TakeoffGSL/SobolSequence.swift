@@ -3,7 +3,7 @@ import CGSL
 /// GSL's Sobol quasi-random sequence in the unit cube (`gsl_qrng_sobol`).
 ///
 /// GSL supports at most 40 dimensions, and `gsl_qrng_alloc(sobol, 41)` silently returns a
-/// generator of zeros (../shared/notes/swift-gsl.md), so the dimension is checked here.
+/// generator of zeros (docs/swift-gsl-notes.md), so the dimension is checked here.
 public final class SobolSequence {
     /// The largest dimension GSL's Sobol generator supports.
     public static let maximumDimension = 40

@@ -3,7 +3,7 @@
 # that the merged files equal a single-process run byte for byte; then reruns one shard alone
 # (as after a failure) and checks again. Installs slurm-wlm and munge when missing (apt-get, as
 # root or with sudo); stops the daemons it started. Usage: Tests/slurm/slurm-test.sh [takeoff binary]
-# Configuration after ../shared/notes/slurm-local.md.
+# Configuration after docs/slurm-local.md.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 TAKEOFF="$(realpath "${1:-.build/debug/takeoff}")"

@@ -2,7 +2,7 @@ import Foundation
 
 /// The compute-centric framework's static algebra: task requirement distributions, runtime
 /// needs, CES production and the start-year calibration of the CES weights
-/// (shared/notes/ftm-model-notes.md §3-§5). Plain functions of their inputs, independent of any
+/// (docs/ccf-model-notes.md §3-§5). Plain functions of their inputs, independent of any
 /// time stepper, so the reference scheme and a continuous-time version share them.
 public enum CCFAlgebra {
     /// Labour tasks per sector (the reference's `n_labour_tasks`); task 0, always automated, comes on top.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The optimal allocation of a labour budget L and a compute budget C across tasks
-/// (`solve_allocation` in the reference; shared/notes/ftm-model-notes.md §5).
+/// (`solve_allocation` in the reference; docs/ccf-model-notes.md §5).
 ///
 /// With CES weights β, ρ (σ = 1/(1 − ρ)), compute-to-labour ratios η non-increasing in the task
 /// index and the first A tasks automatable, the optimum has a critical index I: tasks below I get

@@ -4,7 +4,7 @@ import Foundation
 /// right-hand side, where the explicit allocation of ``CCFAllocation`` (one power per task for the
 /// ratios, the candidates and the aggregate) was nine tenths of the run time.
 ///
-/// At the optimum (critical index I, shared/notes/ftm-model-notes.md §5) tasks below I get only
+/// At the optimum (critical index I, docs/ccf-model-notes.md §5) tasks below I get only
 /// compute, c_i = D·β_i^σ η_i^(σ−1), and tasks above I only labour, l_i = E·β_i^σ. As 1 + σρ = σ
 /// and σρ = σ − 1 (σ = 1/(1 − ρ)), such a task adds β_i x_i^ρ = D^ρ·β_i^σ η_i^(σ−1) or E^ρ·β_i^σ to
 /// the inner CES, so

@@ -1,7 +1,7 @@
 import Foundation
 
 extension CCFReferenceScheme {
-    /// The reference's metrics, by its definitions on the step grid (shared/notes/ftm-model-notes.md §9);
+    /// The reference's metrics, by its definitions on the step grid (docs/ccf-model-notes.md §9);
     /// `nil` where a threshold is never reached (the reference's NaN).
     func metrics() -> [String: Double?] {
         func firstTime(_ condition: (Int) -> Bool) -> Double? {

@@ -2,7 +2,7 @@ import Foundation
 
 /// The compute-centric framework's reference scheme: the fixed explicit step of Epoch's `ftm`
 /// (`SimulateTakeOff.run_simulation`), in the same update order and with the same conventions
-/// (shared/notes/ftm-model-notes.md §1-§8). Step 0 sets the initial state; each later step k
+/// (docs/ccf-model-notes.md §1-§8). Step 0 sets the initial state; each later step k
 /// (1) updates hardware performance and software from step k−1's R&D output, (2) checks wake-up
 /// against step k−1's automation and grows the allocation fractions, (3) updates the physical
 /// stocks from step k−1's GWP, (4) finds the automatable tasks and (5) solves production.

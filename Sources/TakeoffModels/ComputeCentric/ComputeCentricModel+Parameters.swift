@@ -3,7 +3,7 @@ import Foundation
 /// Parameters of ``ComputeCentricModel``: Davidson's compute-centric framework (Epoch's `ftm`,
 /// takeoffspeeds.com). Each property is the reference's parameter name in camelCase (scenario key,
 /// `--set parameters.<name>` path); `takeoff models` lists the reference name beside it. Meanings
-/// and the three presets' values: shared/notes/ftm-model-notes.md §12, from the reference's
+/// and the three presets' values: docs/ccf-model-notes.md §12, from the reference's
 /// `website/src/js/presets.js`.
 public struct ComputeCentricParameters: Sendable, Equatable {
     /// Training FLOP (2020 algorithms) for AI to do the hardest goods/services task; top of the training-requirement distribution. [FLOP] (`full_automation_requirements_training`)

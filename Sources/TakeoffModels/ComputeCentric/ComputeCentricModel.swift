@@ -7,7 +7,7 @@ import TakeoffGSL
 /// ``CCFAllocation``), integrated in continuous time by the ODE core (``CCFExactScheme``, option
 /// `scheme = "exact"`, the default) or by the reference's fixed explicit step (`scheme =
 /// "reference"`, step `referenceStep`), which reproduces the reference trajectory step for step. Structure and
-/// conventions: shared/notes/ftm-model-notes.md; the reference is epoch-research/ftm,
+/// conventions: docs/ccf-model-notes.md; the reference is epoch-research/ftm,
 /// `ftm/core/model.py`. Output columns and metrics keep the reference's names (the one
 /// documented exception to the package's camelCase).
 public enum ComputeCentricModel: SteppedTakeoffModel {
