@@ -58,6 +58,13 @@ public struct ODESolver: Sendable {
         guard options.eventTimeTolerance > 0, options.eventTimeTolerance.isFinite else {
             throw .invalidStep("eventTimeTolerance must be positive")
         }
+        guard options.eventTimeRelativeTolerance >= 0, options.eventTimeRelativeTolerance < 1 else {
+            throw .invalidStep("eventTimeRelativeTolerance \(options.eventTimeRelativeTolerance) must be in [0, 1)")
+        }
+        // A documented bound: the check points cost a condition evaluation each per step.
+        guard (0...1000).contains(options.eventInteriorPoints) else {
+            throw .invalidStep("eventInteriorPoints \(options.eventInteriorPoints) must be between 0 and 1000")
+        }
         switch options.save {
         case .steps: break
         case .every(let dt):

@@ -35,6 +35,17 @@ final class SolveRun<P: Sendable> {
     /// The event conditions, apart from the events (no copy of names and actions per evaluation).
     let conditions: [@Sendable (Double, UnsafeBufferPointer<Double>, P, PastStates) -> Double]
     var occurrences: [Int]
+    /// The events checked at interior points (not declared monotone).
+    let sampled: [Int]
+    /// Conditions at the interior check points of the current step (row-major by point) and their times.
+    var checkValues: [Double] = []
+    var checkTimes: [Double] = []
+    /// The last three times each event acted (for the accumulation guard).
+    var actionTimes: [[Double]]
+    /// Whether the last restart left each event's condition on its surface, and how many of its
+    /// actions in a row came within two tolerances of the one before (the accumulation guard).
+    var onSurface: [Bool]
+    var quickRepeats: [Int]
     var monitor: SingularityMonitor
     let saveTimes: [Double]
     var saveIndex = 0
@@ -79,6 +90,10 @@ final class SolveRun<P: Sendable> {
         eventValues = Array(repeating: 0, count: problem.events.count)
         conditions = problem.events.map(\.condition)
         occurrences = Array(repeating: 0, count: problem.events.count)
+        sampled = problem.events.indices.filter { !problem.events[$0].isMonotone }
+        actionTimes = Array(repeating: [], count: problem.events.count)
+        onSurface = Array(repeating: false, count: problem.events.count)
+        quickRepeats = Array(repeating: 0, count: problem.events.count)
         monitor = SingularityMonitor(direction: direction, floor: absolute)
         saveTimes = SolveRun.saveTimes(options.save, t0: t0, t1: t1, direction: t1 > t0 ? 1 : -1)
         installClosures()

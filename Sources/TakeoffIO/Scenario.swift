@@ -17,7 +17,8 @@ import TakeoffSampling
 /// [initial]                         # initial state by name; omitted: model defaults
 /// [solver]                          # stepper, relativeTolerance, absoluteTolerance (number or
 ///                                   # per-state array), initialStep, maxStep, maxSteps,
-///                                   # eventTimeTolerance, divergenceThreshold
+///                                   # eventTimeTolerance, eventTimeRelativeTolerance,
+///                                   # eventInteriorPoints, divergenceThreshold, timeLimitSeconds
 /// [events]                          # model event settings, e.g. trainingRunThresholds = [1e26]
 /// [report]                          # events = [...], metrics = [...]: what to print; omitted: all
 /// [uncertainty]                     # distributions for `takeoff sample` (UncertaintyReader)

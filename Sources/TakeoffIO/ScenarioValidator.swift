@@ -16,7 +16,8 @@ struct ScenarioValidator {
     static let topLevelKeys = ["model", "description", "time", "parameters", "options", "initial", "solver", "events",
                                "report", "uncertainty", "expect"]
     static let solverKeys = ["stepper", "relativeTolerance", "absoluteTolerance", "initialStep", "maxStep", "maxSteps",
-                             "eventTimeTolerance", "divergenceThreshold", "timeLimitSeconds"]
+                             "eventTimeTolerance", "eventTimeRelativeTolerance", "eventInteriorPoints", "divergenceThreshold",
+                             "timeLimitSeconds"]
 
     init(file: String, text: String, overridden: Set<String>) {
         self.file = file
@@ -223,6 +224,20 @@ struct ScenarioValidator {
         if let v = t["eventTimeTolerance"] { options.eventTimeTolerance = try number(v, "solver.eventTimeTolerance", .positive) }
         if let v = t["divergenceThreshold"] { options.divergenceThreshold = try number(v, "solver.divergenceThreshold", .positive) }
         if let v = t["timeLimitSeconds"] { options.timeLimitSeconds = try number(v, "solver.timeLimitSeconds", .positive) }
+        if let v = t["eventTimeRelativeTolerance"] {
+            let r = try number(v, "solver.eventTimeRelativeTolerance", .nonNegative)
+            guard r < 1 else { throw error("solver.eventTimeRelativeTolerance", .outOfRange, "\(r) is out of range: expected a number in [0, 1)") }
+            options.eventTimeRelativeTolerance = r
+        }
+        if let v = t["eventInteriorPoints"] {
+            guard case .integer(let m) = v else {
+                throw error("solver.eventInteriorPoints", .wrongType, "expected an integer from 0 to 1000, got \(v.typeName)")
+            }
+            guard (0...1000).contains(m) else {
+                throw error("solver.eventInteriorPoints", .outOfRange, "\(m) is out of range: expected an integer from 0 to 1000")
+            }
+            options.eventInteriorPoints = m
+        }
         if let v = t["maxSteps"] {
             guard case .integer(let n) = v else {
                 throw error("solver.maxSteps", .wrongType, "expected a positive integer, got \(v.typeName)")

@@ -16,6 +16,8 @@ enum SolverOptionsCoding {
             "absoluteTolerance": tolerance(o.absoluteTolerance),
             "maxSteps": .integer(o.maxSteps),
             "eventTimeTolerance": .double(o.eventTimeTolerance),
+            "eventTimeRelativeTolerance": .double(o.eventTimeRelativeTolerance),
+            "eventInteriorPoints": .integer(o.eventInteriorPoints),
             "divergenceThreshold": .double(o.divergenceThreshold),
             "timeLimitSeconds": .double(o.timeLimitSeconds),
         ]

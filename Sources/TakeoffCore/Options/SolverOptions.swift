@@ -22,8 +22,21 @@ public struct SolverOptions: Sendable, Equatable {
     public var maxSteps: Int = 1_000_000
     /// Which points the solution keeps.
     public var save: SaveSchedule = .steps
-    /// Width (in time units, years) of the final bracket around an event's crossing.
+    /// Width (in time units, years) of the final bracket around an event's crossing: the absolute
+    /// floor of the event-time tolerance `max(eventTimeTolerance, eventTimeRelativeTolerance·|t|,
+    /// 16 ulp(t))`.
     public var eventTimeTolerance: Double = 1e-9
+    /// The event-time tolerance relative to `|t|`, so that root finding ends at any magnitude of
+    /// t (an event near t = 2e9 cannot be located to an absolute 1e-9: that is below the
+    /// resolution of t). At the calendar years of the models (|t| ≈ 2000) the absolute
+    /// ``eventTimeTolerance`` governs; the relative term takes over above |t| ≈ 10⁴.
+    public var eventTimeRelativeTolerance: Double = 1e-13
+    /// Interior points per accepted step at which every event condition (but those declared
+    /// ``Event/isMonotone``) is checked on the step's cubic Hermite interpolant, besides the
+    /// step's two ends. A condition that crosses zero and back within one step is found when the
+    /// interpolant changes sign between two consecutive check points (SciML's `interp_points`,
+    /// 10 by default there too). 0: ends only.
+    public var eventInteriorPoints: Int = 10
     /// A state component above this magnitude ends the solve as a ``ReturnCode/singularity``.
     public var divergenceThreshold: Double = 1e100
     /// A projected blow-up closer than this (time units) ends the solve as a singularity.
@@ -43,7 +56,14 @@ public struct SolverOptions: Sendable, Equatable {
         initialStep: Double? = nil,
         maxStep: Double? = nil,
         maxSteps: Int = 1_000_000,
-        save: SaveSchedule = .steps
+        save: SaveSchedule = .steps,
+        eventTimeTolerance: Double = 1e-9,
+        eventTimeRelativeTolerance: Double = 1e-13,
+        eventInteriorPoints: Int = 10,
+        divergenceThreshold: Double = 1e100,
+        singularityTimeTolerance: Double = 1e-9,
+        detectsSingularities: Bool = true,
+        timeLimitSeconds: Double = 60
     ) {
         self.stepper = stepper
         self.relativeTolerance = relativeTolerance
@@ -52,6 +72,18 @@ public struct SolverOptions: Sendable, Equatable {
         self.maxStep = maxStep
         self.maxSteps = maxSteps
         self.save = save
+        self.eventTimeTolerance = eventTimeTolerance
+        self.eventTimeRelativeTolerance = eventTimeRelativeTolerance
+        self.eventInteriorPoints = eventInteriorPoints
+        self.divergenceThreshold = divergenceThreshold
+        self.singularityTimeTolerance = singularityTimeTolerance
+        self.detectsSingularities = detectsSingularities
+        self.timeLimitSeconds = timeLimitSeconds
+    }
+
+    /// The event-time tolerance at time `t` (see ``eventTimeTolerance``).
+    public func eventTolerance(at t: Double) -> Double {
+        max(eventTimeTolerance, eventTimeRelativeTolerance * abs(t), 16 * abs(t).ulp)
     }
 }
 

@@ -25,6 +25,18 @@ public enum Stepper: String, Sendable, Codable, CaseIterable {
         }
     }
 
+    /// The order of the method's solution (for the starting-step estimate; the multistep
+    /// methods restart at low order, where the estimate matters).
+    public var order: Int {
+        switch self {
+        case .rk8pd: return 8
+        case .rkf45, .rkck: return 5
+        case .rk4imp: return 4
+        case .bsimp: return 6
+        case .msadams, .msbdf: return 2
+        }
+    }
+
     /// Whether the method keeps a history of past steps (multistep).
     public var isMultistep: Bool { self == .msadams || self == .msbdf }
 }

@@ -42,6 +42,19 @@ public final class StateHistory {
         curvaturesRight.append(contentsOf: right.map(Array.init) ?? unknown)
     }
 
+    /// Drops every point after `t` (in the direction of integration): a step that overshot an
+    /// event is replaced, from the event's instant on, by the restarted solution, and a lookup
+    /// must never read the overshooting step's end (times stay sorted for the binary search).
+    public func truncate(after t: Double) {
+        var keep = times.count
+        while keep > 0, direction * (times[keep - 1] - t) > 0 { keep -= 1 }
+        guard keep < times.count else { return }
+        times.removeLast(times.count - keep)
+        for array in [\StateHistory.states, \.slopes, \.curvaturesLeft, \.curvaturesRight] {
+            self[keyPath: array].removeLast(self[keyPath: array].count - keep * dimension)
+        }
+    }
+
     /// Sets the step in progress (cubic Hermite data of both ends) for lookups past the last point.
     public func setProvisional(t0: Double, t1: Double, y0: UnsafeBufferPointer<Double>, y1: UnsafeBufferPointer<Double>,
                                f0: UnsafeBufferPointer<Double>, f1: UnsafeBufferPointer<Double>) {

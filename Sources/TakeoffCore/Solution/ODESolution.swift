@@ -18,6 +18,10 @@ public struct ODESolution<Parameters: Sendable>: Sendable {
     public var terminatingEvent: String?
     /// Estimated blow-up time when `status == .singularity` (see ``SingularityMonitor``).
     public var blowUpTime: Double?
+    /// The extrapolated accumulation time of the events when `status == .eventsAccumulate`
+    /// (Aitken's Δ² on the last three action times of the accumulating event), if they shrink
+    /// geometrically.
+    public var accumulationTime: Double?
     /// A human-readable explanation of a non-success status.
     public var message: String?
     /// Work counters.

@@ -13,6 +13,12 @@ public enum ReturnCode: String, Sendable, Codable, CaseIterable {
     /// The state or its derivative became NaN or infinite without a detectable blow-up;
     /// usually a model evaluated outside its domain (log of a negative, 0/0).
     case nonFiniteState
+    /// Events accumulate (Zeno behaviour): an event would act for the third time in a row within
+    /// two event-time tolerances of its own previous action, each time from a restart that left
+    /// its condition on the surface, so the instants can no longer be resolved (a bouncing ball at
+    /// its accumulation point). ``ODESolution/accumulationTime`` holds the extrapolated limit of
+    /// the event times where three actions give one; everything saved before is valid.
+    case eventsAccumulate
     /// The model threw an error, or the step size could not be reduced enough to meet the
     /// tolerance (see ``ODESolution/message``).
     case modelFailure
@@ -21,7 +27,7 @@ public enum ReturnCode: String, Sendable, Codable, CaseIterable {
     /// than a numerical failure.
     public var isResult: Bool {
         switch self {
-        case .success, .terminatedByEvent, .singularity: return true
+        case .success, .terminatedByEvent, .singularity, .eventsAccumulate: return true
         case .maxStepsReached, .nonFiniteState, .modelFailure: return false
         }
     }
