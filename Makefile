@@ -54,6 +54,9 @@ bench: deps
 	.build/release/takeoff-bench 10000 rkf45
 	$(PYTHON) -m pip install -q -r Benchmarks/requirements.txt
 	$(PYTHON) Benchmarks/scipy_peer.py 2000
+	$(SWIFT) build -c release --product ivp-bench
+	.build/release/ivp-bench 5
+	$(PYTHON) Benchmarks/ivp/scipy_ivp.py
 	$(SWIFT) build -c release --product ccf-bench
 	.build/release/ccf-bench 50
 	.build/release/ccf-bench 50 Models/ccf-best-guess-reference.toml

@@ -50,11 +50,18 @@ let package = Package(
             path: "Benchmarks/takeoff-bench"
         ),
         .executableTarget(
+            name: "ivp-bench",
+            dependencies: ["TakeoffCore", "TakeoffGSL", "TakeoffTestSupport"],
+            path: "Benchmarks/ivp-bench"
+        ),
+        // The standard IVP test problems with their reference solutions (tests and ivp-bench).
+        .target(name: "TakeoffTestSupport", dependencies: ["TakeoffCore"], path: "Tests/TakeoffTestSupport"),
+        .executableTarget(
             name: "ccf-bench",
             dependencies: ["TakeoffModels", "TakeoffIO"],
             path: "Benchmarks/ccf-bench"
         ),
-        .testTarget(name: "TakeoffCoreTests", dependencies: ["TakeoffCore", "TakeoffGSL"]),
+        .testTarget(name: "TakeoffCoreTests", dependencies: ["TakeoffCore", "TakeoffGSL", "TakeoffTestSupport"]),
         .testTarget(name: "TakeoffSamplingTests", dependencies: ["TakeoffSampling", "TakeoffGSL"]),
         .testTarget(name: "TakeoffModelsTests", dependencies: ["TakeoffModels", "TakeoffIO", "TakeoffGSL", "TakeoffCore", "TakeoffSampling"]),
         .testTarget(

@@ -58,6 +58,10 @@ public struct ODESolver: Sendable {
         guard options.eventTimeTolerance > 0, options.eventTimeTolerance.isFinite else {
             throw .invalidStep("eventTimeTolerance must be positive")
         }
+        if options.checksJacobian, let (d, row, column) = try? problem.jacobianDiscrepancy(at: t0, state: problem.initialState),
+           d > 1e-4 {
+            throw .jacobianMismatch(row: row, column: column, discrepancy: d)
+        }
         guard options.eventTimeRelativeTolerance >= 0, options.eventTimeRelativeTolerance < 1 else {
             throw .invalidStep("eventTimeRelativeTolerance \(options.eventTimeRelativeTolerance) must be in [0, 1)")
         }

@@ -96,6 +96,12 @@ extension SolveRun {
         for crossing in events { record(crossing.index, time: time, state: state) }
         var stopping = events.first { acts($0.index, occurrence: occurrences[$0.index]) && isTerminate($0.index) }?.index
         let modifying = events.filter { if case .modify = problem.events[$0.index].action { return true } else { return false } }
+        // f becomes the step interpolant's slope at the instant (for the saved row's derivative;
+        // the restart evaluates the right-hand side afresh where it needs it).
+        for i in 0..<n {
+            scratch[i] = HermiteStep.slope(t: time, t0: tPrev, t1: t, y0: yPrev[i], y1: y[i], f0: fPrev[i], f1: f[i])
+        }
+        _ = f.update(fromContentsOf: scratch)
         t = time
         _ = y.update(fromContentsOf: state)
         if modifying.isEmpty {

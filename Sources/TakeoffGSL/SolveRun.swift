@@ -169,7 +169,9 @@ final class SolveRun<P: Sendable> {
     /// The delay history as the right-hand side and event conditions see it.
     var past: PastStates { PastStates(history) }
 
-    func saveCurrent() { solution.append(time: t, state: UnsafeBufferPointer(y)) }
+    /// Saves `(t, y)` with its derivative `f` (every path that moves y keeps f its derivative:
+    /// the right-hand side there, or the step interpolant's slope at an event's instant).
+    func saveCurrent() { solution.append(time: t, state: UnsafeBufferPointer(y), derivative: UnsafeBufferPointer(f)) }
 
     /// Saves the current point as the last row of an early ending (unless already saved).
     func saveFinal() {
@@ -242,6 +244,7 @@ final class SolveRun<P: Sendable> {
             guard outcome == .accepted else {
                 t = tPrev
                 _ = y.update(fromContentsOf: yPrev)
+                _ = f.update(fromContentsOf: fPrev)
                 return fail(outcome: outcome, saveStart: false)
             }
             accepted += 1
@@ -251,6 +254,7 @@ final class SolveRun<P: Sendable> {
                 let outcome: StepOutcome = box.pendingError != nil ? .modelThrew : .nonFinite
                 t = tPrev
                 _ = y.update(fromContentsOf: yPrev)
+                _ = f.update(fromContentsOf: fPrev)
                 return fail(outcome: outcome, saveStart: false)
             }
             if let shortestDelay, abs(t - tPrev) > shortestDelay { settleLongStep() }

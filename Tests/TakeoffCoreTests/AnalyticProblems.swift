@@ -66,6 +66,6 @@ struct AnalyticProblem: Sendable, CustomStringConvertible {
 
 /// The largest `|y - y_exact| / (atol + rtol·|y_exact|)` over the components: the global error
 /// in units of the requested tolerance.
-func errorRatio(_ y: ArraySlice<Double>, _ exact: [Double], rtol: Double, atol: Double) -> Double {
+func errorRatio(_ y: [Double], _ exact: [Double], rtol: Double, atol: Double) -> Double {
     zip(y, exact).map { abs($0 - $1) / (atol + rtol * abs($1)) }.max() ?? 0
 }

@@ -79,7 +79,7 @@ struct EventDetectionTests {
         #expect(last.time == lastBounce.time)
         // Both records hold the state before the action (falling); the last row the state after it.
         #expect(last.state[1] < 0 && lastBounce.state[1] < 0 && last.state == lastBounce.state)
-        #expect(solution.state(at: solution.count - 1)[solution.count * 2 - 1] > 0)
+        #expect(solution.state(at: solution.count - 1)[1] > 0)
         #expect(solution.times.last == last.time)
     }
 

@@ -43,6 +43,10 @@ public struct SolverOptions: Sendable, Equatable {
     public var singularityTimeTolerance: Double = 1e-9
     /// Whether finite-time blow-up is detected at all (off: the solve runs until a limit).
     public var detectsSingularities: Bool = true
+    /// Check a supplied analytic Jacobian against central differences of the right-hand side at
+    /// the initial state before solving (``ODEProblem/jacobianDiscrepancy(at:state:)``); a
+    /// discrepancy above 1e-4 throws ``SolverError/jacobianMismatch(row:column:discrepancy:)``.
+    public var checksJacobian: Bool = false
     /// Wall-clock guard [seconds]: a solve still running after this long ends with status
     /// ``ReturnCode/modelFailure`` and a message (checked every 256 steps). A guard against
     /// hostile parameter draws, far above any real solve (milliseconds); when it fires the

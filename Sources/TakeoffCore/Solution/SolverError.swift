@@ -19,6 +19,9 @@ public enum SolverError: Error, Equatable, CustomStringConvertible {
     case invalidSaveSchedule(String)
     /// Delays that are not positive, or delays with a method that keeps step history.
     case invalidDelays(String)
+    /// The analytic Jacobian disagrees with finite differences of the right-hand side
+    /// (``SolverOptions/checksJacobian``); column `n` is ∂f/∂t.
+    case jacobianMismatch(row: Int, column: Int, discrepancy: Double)
     /// GSL could not allocate its workspace.
     case allocationFailed
 
@@ -36,6 +39,8 @@ public enum SolverError: Error, Equatable, CustomStringConvertible {
         case .invalidStep(let m): return "invalid step option: \(m)"
         case .invalidSaveSchedule(let m): return "invalid save schedule: \(m)"
         case .invalidDelays(let m): return "invalid delays: \(m)"
+        case .jacobianMismatch(let r, let c, let d):
+            return "the analytic Jacobian's entry (\(r), \(c)) differs from central differences of the right-hand side by \(d) relative (column \(c) beyond the state is ∂f/∂t)"
         case .allocationFailed: return "GSL could not allocate the integrator"
         }
     }

@@ -135,8 +135,8 @@ public enum ComputeGrowthModel: TakeoffModel {
     }
 
     /// Growth rates [1/year] of H and S at a point.
-    static func growthRates(_ p: Parameters, t: Double, y: ArraySlice<Double>) -> (hardware: Double, software: Double) {
-        let h = y[y.startIndex]
+    static func growthRates(_ p: Parameters, t: Double, y: [Double]) -> (hardware: Double, software: Double) {
+        let h = y[0]
         return (hardwareDerivative(p, t: t, hardware: h) / h, M_LN2 / p.softwareHalvingYears)
     }
 
