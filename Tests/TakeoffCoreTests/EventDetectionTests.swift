@@ -139,3 +139,50 @@ struct EventDetectionTests {
         #expect(solution.events.isEmpty)
     }
 }
+
+/// The restart rules and the relative event-time tolerance.
+@Suite("Event restarts")
+struct EventRestartTests {
+    /// The located state after a bounce sits a hair below the floor (the crossing is reported on
+    /// its far side); with direction `.either` the ball's rise back through 0 a picosecond later is
+    /// the same instant, not a new bounce. The restart treats the condition as just crossed.
+    @Test("a post-event state a hair on the wrong side does not fire the event again")
+    func hairOnTheWrongSide() throws {
+        let e = EventDetectionTests.e
+        let problem = ODEProblem<Void>(
+            stateNames: ["y", "v"], initialState: [10, 0], timeSpan: (0, EventDetectionTests.tenBounces),
+            events: [Event(name: "floor", direction: .either, action: .modify { _, s, _ in s[1] *= -e }) { _, y, _ in y[0] }]
+        ) { _, y, dydt in dydt[0] = y[1]; dydt[1] = -EventDetectionTests.g }
+        let solution = try ODESolver(SolverOptions(relativeTolerance: .scalar(1e-10), absoluteTolerance: .scalar(1e-12))).solve(problem)
+        let times = solution.events.map(\.time)
+        #expect(solution.events.first.map { $0.state[0] < 0 } == true, "the located state is past the surface")
+        #expect(times.count == 10, "\(times.count) crossings")
+        for (k, t) in times.enumerated() { #expect(abs(t - EventDetectionTests.bounceTime(k + 1)) <= 1e-8) }
+    }
+
+    /// Robertson's kinetics: y2 peaks near t = 0.0045 and then decays for eleven decades of t; an
+    /// event at y1 = 1e-3 lies near t ≈ 2e7, where an absolute 1e-9 is below the resolution of t's
+    /// neighbours' differences and root finding would re-integrate to its iteration cap. With the
+    /// relative tolerance it is located in a handful of re-integrations.
+    @Test("an event at large |t| is located to the relative tolerance in bounded work")
+    func largeTime() throws {
+        var problem = StandardProblemFixtures.robertson
+        problem.events = [Event(name: "y1small", direction: .falling) { _, y, _ in y[0] - 1e-3 }]
+        var options = SolverOptions(stepper: .msbdf, relativeTolerance: .scalar(1e-8), absoluteTolerance: .perComponent([1e-10, 1e-14, 1e-10]))
+        options.eventTimeTolerance = 1e-12
+        options.eventInteriorPoints = 0
+        let solution = try ODESolver(options).solve(problem)
+        let event = try #require(solution.firstEvent(named: "y1small"))
+        #expect(event.time > 1e6 && event.time < 1e9, "\(event.time)")
+        #expect(abs(event.state[0] - 1e-3) < 1e-3 * 1e-6)
+        // The location's own work: with no interior checks every condition evaluation beyond one per
+        // step is root finding (an absolute 1e-12 at t ≈ 2e7, below ulp(t), runs Illinois to its cap).
+        #expect(solution.stats.eventFunctionEvaluations - (solution.stats.acceptedSteps + 1) < 40,
+                "\(solution.stats.eventFunctionEvaluations - solution.stats.acceptedSteps - 1) evaluations to locate one crossing")
+    }
+}
+
+import TakeoffTestSupport
+enum StandardProblemFixtures {
+    static var robertson: ODEProblem<Void> { StandardProblem.robertson.problem }
+}
