@@ -5,7 +5,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SWIFT ?= swift
 PYTHON ?= python3
 
-.PHONY: deps test run release bench peers plots clean docs-standalone
+.PHONY: deps test docs-check run release bench peers plots clean docs-standalone
 
 deps:
 	@if ! pkg-config --exists gsl 2>/dev/null; then \
@@ -18,6 +18,7 @@ test: deps
 	bash scripts/check-standalone.sh
 	$(SWIFT) build --product takeoff
 	$(SWIFT) test
+	$(PYTHON) scripts/docs_check.py
 	@# The plot script must work on a fresh machine too: install its packages and draw a run.
 	$(PYTHON) -m pip install -q -r Plots/requirements.txt
 	@mkdir -p out
@@ -40,6 +41,10 @@ test: deps
 # No file refers to material outside the repository; markdown links resolve (also run by `test`).
 docs-standalone:
 	bash scripts/check-standalone.sh
+
+# Every quoted figure in the docs, long studies included (release build; outside CI).
+docs-check: release
+	$(PYTHON) scripts/docs_check.py --long --binary .build/release/takeoff
 
 release: deps
 	$(SWIFT) build -c release --product takeoff

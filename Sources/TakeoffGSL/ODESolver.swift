@@ -73,7 +73,14 @@ public struct ODESolver: Sendable {
         case .steps: break
         case .every(let dt):
             guard dt.isFinite, dt > 0 else { throw .invalidSaveSchedule("interval \(dt) must be positive") }
+            let points = abs(t1 - t0) / dt + 1
+            guard points <= Double(options.maxSavedPoints) else {
+                throw .invalidSaveSchedule("saving every \(dt) over \(abs(t1 - t0)) would keep \(points) points, more than maxSavedPoints = \(options.maxSavedPoints)")
+            }
         case .at(let times):
+            guard times.count <= options.maxSavedPoints else {
+                throw .invalidSaveSchedule("\(times.count) save times, more than maxSavedPoints = \(options.maxSavedPoints)")
+            }
             let lo = min(t0, t1), hi = max(t0, t1)
             for t in times where !(t.isFinite && t >= lo && t <= hi) {
                 throw .invalidSaveSchedule("time \(t) is outside the span \(t0) to \(t1)")

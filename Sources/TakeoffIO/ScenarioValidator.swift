@@ -16,7 +16,7 @@ struct ScenarioValidator {
     static let topLevelKeys = ["model", "description", "time", "parameters", "options", "initial", "solver", "events",
                                "report", "uncertainty", "expect"]
     static let solverKeys = ["stepper", "relativeTolerance", "absoluteTolerance", "initialStep", "maxStep", "maxSteps",
-                             "eventTimeTolerance", "eventTimeRelativeTolerance", "eventInteriorPoints", "divergenceThreshold",
+                             "eventTimeTolerance", "eventTimeRelativeTolerance", "eventInteriorPoints", "maxSavedPoints", "divergenceThreshold",
                              "timeLimitSeconds"]
 
     init(file: String, text: String, overridden: Set<String>) {
@@ -160,6 +160,8 @@ struct ScenarioValidator {
         }
 
         let solver = try solverOptions(try table(tree["solver"], "solver"), dimension: model.states.count, saveEvery: saveEvery)
+        try ResourceLimits.checkRows(span: end - start, saveEvery: saveEvery, limit: solver.maxSavedPoints,
+                                     dimension: model.states.count).mapError { error($0.path, .outOfRange, $0.message) }.get()
 
         // Report filters.
         let report = try table(tree["report"], "report")
@@ -244,6 +246,12 @@ struct ScenarioValidator {
             }
             guard n >= 1 else { throw error("solver.maxSteps", .outOfRange, "\(n) is out of range: expected an integer ≥ 1") }
             options.maxSteps = n
+        }
+        if let v = t["maxSavedPoints"] {
+            guard case .integer(let m) = v, m >= 1 else {
+                throw error("solver.maxSavedPoints", .wrongType, "expected a positive integer, got \(v)")
+            }
+            options.maxSavedPoints = m
         }
         if let saveEvery { options.save = .every(saveEvery) }
         return options

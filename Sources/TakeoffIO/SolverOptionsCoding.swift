@@ -15,6 +15,7 @@ enum SolverOptionsCoding {
             "relativeTolerance": tolerance(o.relativeTolerance),
             "absoluteTolerance": tolerance(o.absoluteTolerance),
             "maxSteps": .integer(o.maxSteps),
+            "maxSavedPoints": .integer(o.maxSavedPoints),
             "eventTimeTolerance": .double(o.eventTimeTolerance),
             "eventTimeRelativeTolerance": .double(o.eventTimeRelativeTolerance),
             "eventInteriorPoints": .integer(o.eventInteriorPoints),

@@ -20,6 +20,12 @@ public struct SolverOptions: Sendable, Equatable {
     public var maxStep: Double? = nil
     /// Most accepted steps before the solve stops with ``ReturnCode/maxStepsReached``.
     public var maxSteps: Int = 1_000_000
+    /// Most points a save schedule may ask for (`.every(Δt)`: `span/Δt + 1`; `.at`: the count):
+    /// a larger schedule is refused before the solve (``SolverError/invalidSaveSchedule(_:)``),
+    /// so no input allocates without bound. Saving every step is bounded by ``maxSteps`` (at most
+    /// `3·maxSteps + 1` rows, counting the two rows of each restart). Each saved point costs
+    /// `16·dimension + 8` bytes.
+    public var maxSavedPoints: Int = 10_000_000
     /// Which points the solution keeps.
     public var save: SaveSchedule = .steps
     /// Width (in time units, years) of the final bracket around an event's crossing: the absolute
