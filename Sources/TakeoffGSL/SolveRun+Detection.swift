@@ -56,12 +56,17 @@ extension SolveRun {
         let e = conditions.count
         for (k, event) in problem.events.enumerated() {
             let points = event.isMonotone ? 0 : m
-            func time(_ j: Int) -> Double { j == 0 ? tPrev : j == points + 1 ? t : checkTimes[j - 1] }
-            func value(_ j: Int) -> Double {
-                j == 0 ? eventValues[k] : j == points + 1 ? newValues[k] : checkValues[(j - 1) * e + k]
+            var times = [tPrev], values = [eventValues[k]]
+            for j in 0..<points {
+                times.append(checkTimes[j])
+                values.append(checkValues[j * e + k])
             }
+            times.append(t)
+            values.append(newValues[k])
+            if points > 0 { insertHiddenExtrema(k, times: &times, values: &values) }
+            let last = times.count - 1
             var changes: [(Int, Int)] = []
-            for j in 0...points where event.direction.isCrossing(from: value(j), to: value(j + 1)) {
+            for j in 0..<last where event.direction.isCrossing(from: values[j], to: values[j + 1]) {
                 changes.append((j, j + 1))
             }
             if changes.isEmpty { continue }
@@ -72,13 +77,67 @@ extension SolveRun {
                 continue
             }
             for (lo, hi) in changes {
-                let (a, b, fa, fb) = (time(lo), time(hi), value(lo), value(hi))
-                found.append(Candidate(index: k, a: a, b: b, fa: fa, fb: fb, exactA: lo == 0, exactB: hi == points + 1,
+                let (a, b, fa, fb) = (times[lo], times[hi], values[lo], values[hi])
+                found.append(Candidate(index: k, a: a, b: b, fa: fa, fb: fb, exactA: lo == 0, exactB: hi == last,
                                        guess: interpolantRoot(k, a: a, b: b, fa: fa, fb: fb)))
             }
         }
         found.sort { direction * ($1.guess - $0.guess) > 0 }
         return found
+    }
+
+    /// Adds to the check points of event `k` the extremum of its condition between three
+    /// consecutive points of one sign where the parabola through them turns back across zero
+    /// (a level touched near an apex, closer than the check spacing): the parabola's vertex, then
+    /// successive parabolic steps on the interpolant (at most four evaluations per such triple)
+    /// until a value of the other sign is found. Triples whose parabola stays on one side are left.
+    func insertHiddenExtrema(_ k: Int, times: inout [Double], values: inout [Double]) {
+        var extra: [(Double, Double)] = []
+        for j in 1..<(times.count - 1) {
+            let (a, b, c) = (times[j - 1], times[j], times[j + 1])
+            let (fa, fb, fc) = (values[j - 1], values[j], values[j + 1])
+            guard fa != 0, fb != 0, fc != 0, (fa > 0) == (fb > 0), (fb > 0) == (fc > 0) else { continue }
+            guard var (x, predicted) = Self.vertex(a, fa, b, fb, c, fc),
+                  direction * (x - a) > 0, direction * (c - x) > 0, (predicted > 0) != (fb > 0) else { continue }
+            var triple = [(a, fa), (b, fb), (c, fc)]
+            for _ in 0..<4 {
+                let g = interpolatedCondition(k, at: x)
+                if g == 0 || (g > 0) != (fb > 0) { extra.append((x, g)); break }
+                // Keep the three points nearest the extremum (smallest |g|) and step again.
+                triple.append((x, g))
+                triple.sort { abs($0.1) < abs($1.1) }
+                triple = Array(triple.prefix(3)).sorted { direction * ($1.0 - $0.0) > 0 }
+                guard let next = Self.vertex(triple[0].0, triple[0].1, triple[1].0, triple[1].1, triple[2].0, triple[2].1),
+                      direction * (next.0 - a) > 0, direction * (c - next.0) > 0, next.0 != x else { break }
+                (x, predicted) = next
+            }
+        }
+        guard !extra.isEmpty else { return }
+        var merged = Array(zip(times, values)) + extra
+        merged.sort { direction * ($1.0 - $0.0) > 0 }
+        times = merged.map(\.0)
+        values = merged.map(\.1)
+    }
+
+    /// The vertex `(x, value)` of the parabola through three points, `nil` if they are collinear.
+    static func vertex(_ a: Double, _ fa: Double, _ b: Double, _ fb: Double, _ c: Double, _ fc: Double) -> (Double, Double)? {
+        let p = (b - a) * (fb - fc), q = (b - c) * (fb - fa)
+        let denominator = 2 * (p - q)
+        guard denominator != 0, denominator.isFinite else { return nil }
+        let x = b - ((b - a) * p - (b - c) * q) / denominator
+        // The parabola's value at x, from Lagrange's form.
+        let la = (x - b) * (x - c) / ((a - b) * (a - c)), lb = (x - a) * (x - c) / ((b - a) * (b - c))
+        let lc = (x - a) * (x - b) / ((c - a) * (c - b))
+        let value = fa * la + fb * lb + fc * lc
+        return x.isFinite && value.isFinite ? (x, value) : nil
+    }
+
+    /// Event `k`'s condition on the step's interpolant at `time`.
+    func interpolatedCondition(_ k: Int, at time: Double) -> Double {
+        HermiteStep.state(t: time, t0: tPrev, t1: t, y0: UnsafeBufferPointer(yPrev), y1: UnsafeBufferPointer(y),
+                          f0: UnsafeBufferPointer(fPrev), f1: UnsafeBufferPointer(f), into: scratch)
+        eventEvaluations += 1
+        return conditions[k](time, UnsafeBufferPointer(scratch), parameters, past)
     }
 
     /// The root of event `k`'s condition on the step's cubic Hermite interpolant inside `[a, b]`
