@@ -53,7 +53,7 @@ extension RegulationModel {
             }
         }
         for (name, time) in switchTimes(p) {
-            events.append(Event(name: name, direction: .rising, action: .modify { _, _, _ in }) { t, _, _ in t - time })
+            events.append(Event(name: name, direction: .rising, action: .modify { _, _, _ in }, monotone: true) { t, _, _ in t - time })
         }
         if let theft = p.theft {
             let completion = theft.completionYear

@@ -86,7 +86,7 @@ public enum SoftwareExplosionModel: TakeoffModel {
             Event(name: "ceiling", direction: .rising, action: .terminate) { _, y, p in
                 y[0] - p.ceilingDoublings * (1 - ceilingMargin)
             },
-            Event(name: "firstYear", direction: .rising) { t, _, p in t - (p.startYear + 1) },
+            Event(name: "firstYear", direction: .rising, monotone: true) { t, _, p in t - (p.startYear + 1) },
         ]
         return ODEProblem(
             stateNames: states.map(\.name), parameters: p, initialState: initialState, timeSpan: span, events: events,
