@@ -55,6 +55,11 @@ struct SlurmCommand: ParsableCommand {
             printError("error: expected --runs ≥ 1, 1 ≤ --shards ≤ --runs and --cpus-per-task ≥ 1")
             throw ExitCode(64)
         }
+        // The merge job holds every record until studies stream: the same per-process limit.
+        if case .failure(let exceeded) = ResourceLimits.checkRuns(runs) {
+            printError("error: \(exceeded.path): \(exceeded.message) (the merge job holds every run's record)")
+            throw ExitCode(64)
+        }
         let loaded: Scenario
         do { loaded = try ScenarioLoader.load(path: scenario, overrides: overrides) } catch { throw fail(error) }
         guard loaded.uncertainty != nil else {

@@ -52,6 +52,10 @@ struct SampleCommand: ParsableCommand {
             throw ExitCode(64)
         }
         guard runs >= 1 else { printError("error: --runs must be at least 1"); throw ExitCode(64) }
+        if case .failure(let exceeded) = ResourceLimits.checkRuns(runs) {
+            printError("error: \(exceeded.path): \(exceeded.message)")
+            throw ExitCode(64)
+        }
         let queries = try probabilities.map { text -> ProbabilityQuery in
             guard let q = ProbabilityQuery(text) else {
                 printError("error: --probability '\(text)': expected metric<value, metric<=value, metric>value or metric>=value")

@@ -167,6 +167,10 @@ struct SweepCommand: ParsableCommand {
                 throw ExitCode(64)
             }
         }
+        if case .failure(let exceeded) = ResourceLimits.checkRuns(axes.map(\.values.count).reduce(1, *), flag: "--grid") {
+            printError("error: \(exceeded.path): \(exceeded.message)")
+            throw ExitCode(64)
+        }
         let rows = SweepStudy.rows(axes)
         var options = SampleOptions(runs: rows.count, seed: 0, threads: study.threadCount)
         options.keepSaveSchedule = true   // each row equals `takeoff run --set …` bit for bit

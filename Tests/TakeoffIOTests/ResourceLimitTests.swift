@@ -71,3 +71,23 @@ struct ResourceLimitTests {
         #expect((try? ResourceLimits.checkRuns(ResourceLimits.maxRunsPerProcess).get()) != nil)
     }
 }
+
+@Suite("Resource limits on the command line")
+struct StudyLimitCLITests {
+    @Test("sample, cluster, sweep and sensitivity refuse oversized studies with exit 64, without allocating them",
+          arguments: [
+              ["sample", "Models/feedback-uncertainty.toml", "--runs", "1000000000", "--output", "out/never"],
+              ["cluster", "slurm", "Models/feedback-uncertainty.toml", "--runs", "1000000000", "--shards", "8", "--output", "out/never-cluster"],
+              ["sweep", "Models/feedback-uncertainty.toml", "--grid", "researchFeedback=-1:0.6:1000000", "--grid", "parallelReturns=0.1:1:1000000", "--output", "out/never-sweep"],
+              ["sweep", "Models/feedback-uncertainty.toml", "--grid", "researchFeedback=-1:0.6:1e12", "--output", "out/never-sweep"],
+              ["sensitivity", "Models/feedback-uncertainty.toml", "--method", "sobol", "--metric", "monthsHumanLevelToBeyond", "--runs", "100000000", "--output", "out/never-sobol"],
+          ])
+    func oversized(arguments: [String]) throws {
+        let result = try ResourceLimitTests().bounded(arguments)
+        #expect(result.status == 64, "exit \(result.status): \(result.stderr)")
+        #expect(result.stderr.contains("limit"), "\(result.stderr)")
+        // Nothing written (the output folder may exist: commands check up front that it can be made).
+        let folder = packageRoot.appendingPathComponent(arguments[arguments.count - 1]).path
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).isEmpty)
+    }
+}

@@ -46,6 +46,10 @@ public enum SensitivityStudy {
             guard sampler.copula == nil else {
                 throw SensitivityError(description: "\(scenario.file): uncertainty.correlations: Sobol indices assume independent parameters; remove the correlations (or use --method oat)")
             }
+            let runs = Double(spec.samples) * Double(names.count + 2)
+            if runs > Double(ResourceLimits.maxRunsPerProcess) {
+                throw SensitivityError(description: "--runs \(spec.samples): a Sobol design of N(d + 2) = \(Int(runs)) runs, more than the limit of \(ResourceLimits.maxRunsPerProcess) runs per process; use a smaller N")
+            }
             guard names.count <= 20 else {
                 throw SensitivityError(description: "\(scenario.file): \(names.count) uncertain parameters; a Sobol design needs 2d dimensions and GSL's Sobol sequence has 40, so at most 20")
             }
@@ -145,6 +149,9 @@ public enum SweepStudy {
             let nums = spec.split(separator: ":").map { Double($0) }
             guard nums.count == 3, let a = nums[0], let b = nums[1], let nd = nums[2], nd >= 1, nd == nd.rounded(), a.isFinite, b.isFinite else {
                 return .failure(.init(description: "--grid '\(text)': expected key=a:b:n (or key=a:b:n:log) with numbers a, b and a whole n ≥ 1"))
+            }
+            guard nd <= Double(ResourceLimits.maxRunsPerProcess) else {
+                return .failure(.init(description: "--grid '\(text)': \(nd) points on one axis, more than the limit of \(ResourceLimits.maxRunsPerProcess) runs per process"))
             }
             let n = Int(nd)
             if log && (a <= 0 || b <= 0) {
