@@ -57,6 +57,10 @@ bench: deps
 	$(SWIFT) build -c release --product takeoff-bench
 	.build/release/takeoff-bench 10000 rk8pd
 	.build/release/takeoff-bench 10000 rkf45
+	@# The C limit: the same problem on GSL's driver in plain C (same checksum required).
+	cc -O2 -o .build/c_baseline Benchmarks/c-baseline/c_baseline.c $$(pkg-config --cflags --libs gsl)
+	.build/c_baseline 10000 rk8pd
+	.build/c_baseline 10000 rkf45
 	$(PYTHON) -m pip install -q -r Benchmarks/requirements.txt
 	$(PYTHON) Benchmarks/scipy_peer.py 2000
 	$(SWIFT) build -c release --product ivp-bench
