@@ -14,6 +14,8 @@ deps:
 	fi
 	@pkg-config --exists gsl || { echo "error: GSL (libgsl-dev) is still missing" >&2; exit 1; }
 
+# The plots drawn by the tests are checked (labels with units, no overprinted text: Plots/plot_check.py).
+test: export TAKEOFF_PLOT_CHECK := 1
 test: deps
 	bash scripts/check-standalone.sh
 	$(SWIFT) build --product takeoff
@@ -29,9 +31,9 @@ test: deps
 	.build/debug/takeoff run Models/regulation-theft.toml --csv out/test-regulation.csv > /dev/null
 	$(PYTHON) Plots/plot_regulation.py out/test-regulation.csv out/test-regulation.png
 	.build/debug/takeoff sample Models/feedback-uncertainty.toml --runs 200 --output out/test-sample --bands capability --quiet
-	$(PYTHON) Plots/plot_sample.py out/test-sample out/test-sample-cdf.png out/test-sample-fan.png
+	$(PYTHON) Plots/plot_sample.py out/test-sample out/test-sample-cdf.png out/test-sample-fan.png out/test-feedback.meta.json
 	.build/debug/takeoff fit Models/metr-horizon.fit.toml --csv out/test-fit.csv > /dev/null
-	$(PYTHON) Plots/plot_fit.py out/test-fit.csv out/test-fit.png
+	$(PYTHON) Plots/plot_fit.py out/test-fit.csv out/test-fit.png "METR time horizon" Models/metr-horizon.fit.toml
 	.build/debug/takeoff sample Models/sie-forethought.toml --runs 200 --output out/test-sie --quiet
 	.build/debug/takeoff sample Models/milestones-ai2027.toml --runs 200 --output out/test-milestones --quiet
 	$(PYTHON) Plots/plot_peers.py out/test-sie out/test-milestones out/test-sie.png out/test-milestones.png
@@ -94,7 +96,7 @@ plots: run
 	.build/release/takeoff sample Models/feedback-uncertainty.toml --runs 10000 --seed 1 --output out/feedback-uncertainty \
 		--bands numberOfAIs,capability --probability 'monthsHumanLevelToBeyond<12' \
 		--probability 'monthsHumanLevelToBeyond<36' --probability 'countShare>0.5' --quiet
-	$(PYTHON) Plots/plot_sample.py out/feedback-uncertainty Plots/feedback-uncertainty-cdf.png Plots/feedback-uncertainty-fan.png
+	$(PYTHON) Plots/plot_sample.py out/feedback-uncertainty Plots/feedback-uncertainty-cdf.png Plots/feedback-uncertainty-fan.png out/feedback.meta.json
 	for m in monthsHumanLevelToBeyond countShare; do \
 		.build/release/takeoff sensitivity Models/feedback-uncertainty.toml --set time.end=2125 --method sobol --metric $$m --runs 2048 --output out/sobol-$$m --quiet && \
 		.build/release/takeoff sensitivity Models/feedback-uncertainty.toml --set time.end=2125 --method oat --metric $$m --output out/oat-$$m --quiet || exit 1; \
@@ -106,7 +108,7 @@ plots: run
 	$(PYTHON) Plots/plot_sweep.py out/sweep-feedback monthsHumanLevelToBeyond Plots/sweep-feedback.png
 	for f in metr-horizon metr-horizon-2023 frontier-compute gpu-price-performance compute-growth-history; do \
 		.build/release/takeoff fit Models/$$f.fit.toml --csv out/fit-$$f.csv > /dev/null && \
-		$(PYTHON) Plots/plot_fit.py out/fit-$$f.csv Plots/fit-$$f.png "$$(grep '^description' Models/$$f.fit.toml | cut -d'"' -f2)" || exit 1; \
+		$(PYTHON) Plots/plot_fit.py out/fit-$$f.csv Plots/fit-$$f.png "$$(grep '^description' Models/$$f.fit.toml | cut -d'"' -f2)" Models/$$f.fit.toml || exit 1; \
 	done
 	$(MAKE) peers
 	$(PYTHON) Plots/plot_peers.py out/sie-forethought out/milestones-ai2027 Plots/sie-forethought-cdf.png Plots/milestones-ai2027-cdf.png

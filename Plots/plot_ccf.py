@@ -1,5 +1,5 @@
 """The compute-centric framework's familiar picture from a `takeoff run Models/ccf-*.toml --csv` file:
-the fractions of goods and R&D tasks automated, and GWP and effective compute on log axes, with
+the fractions of goods and R&D tasks automated, GWP and effective compute on log axes of their own, with
 markers at wake-up and at 20% and 100% of goods tasks automated: the run's own metrics from the
 `<stem>.meta.json` sidecar next to the CSV (located crossing times in the exact scheme), or, without
 one, the first rows past each threshold.
@@ -44,15 +44,20 @@ def main():
                  zip([("wake-up", None, "grey")] + marks[1:], names)]
     end = min(years[-1], (marks[2][1] or years[-1]) + 10)
     keep = [i for i, y in enumerate(years) if y <= end]
-    fig, (top, bottom) = plt.subplots(2, 1, figsize=(8, 7), sharex=True)
-    top.plot([years[i] for i in keep], [col["frac_tasks_automated_goods"][i] for i in keep], label="goods and services tasks")
-    top.plot([years[i] for i in keep], [col["frac_tasks_automated_rnd"][i] for i in keep], label="R&D tasks")
-    top.set_ylabel("fraction of tasks automated")
+    # GWP (~1e13-1e17) and effective compute (~1e29-1e52) differ by 35 orders: one axis each, so
+    # GWP's own explosion is visible.
+    fig, (top, middle, bottom) = plt.subplots(3, 1, figsize=(8, 9), sharex=True)
+    x = [years[i] for i in keep]
+    top.plot(x, [col["frac_tasks_automated_goods"][i] for i in keep], label="goods and services tasks")
+    top.plot(x, [col["frac_tasks_automated_rnd"][i] for i in keep], label="R&D tasks")
+    top.set_ylabel("fraction of tasks automated (0-1)")
     top.set_title(title, fontsize=10)
-    bottom.semilogy([years[i] for i in keep], [col["gwp"][i] for i in keep], label="GWP (2020 USD/year)")
-    bottom.semilogy([years[i] for i in keep], [col["compute"][i] for i in keep], label="effective compute (FLOP/year)")
+    middle.semilogy(x, [col["gwp"][i] for i in keep], color="tab:green", label="gross world product")
+    middle.set_ylabel("GWP (2020 USD/year)")
+    bottom.semilogy(x, [col["compute"][i] for i in keep], color="tab:purple", label="effective compute")
+    bottom.set_ylabel("effective compute (FLOP/year)")
     bottom.set_xlabel("year")
-    for ax in (top, bottom):
+    for ax in (top, middle, bottom):
         for name, year, color in marks:
             if year is not None:
                 ax.axvline(year, color=color, lw=0.8, ls="--", label=f"{name} ({year:.1f})" if ax is top else None)

@@ -24,22 +24,24 @@ def main():
     events = {e["name"]: e["year"] for e in meta.get("allEvents", []) if e["occurrence"] == 1}
     years = data["year"]
 
-    fig, (top, bottom) = plt.subplots(2, 1, figsize=(9, 7.5), sharex=True, gridspec_kw={"height_ratios": [3, 2]})
-    top.plot(years, data["numberOfAIs"], label="number of AIs [copies]")
+    # The number of AIs and their capability grow in near proportion, so on twin axes they lie on
+    # top of each other: one panel each.
+    fig, (top, middle, bottom) = plt.subplots(3, 1, figsize=(9, 9.5), sharex=True, gridspec_kw={"height_ratios": [2, 2, 2]})
+    top.plot(years, data["numberOfAIs"], label="number of AIs")
     top.set_yscale("log")
-    top.set_ylabel("copies")
-    right = top.twinx()
-    right.plot(years, data["capability"], color="tab:red", ls="--", label="capability [human researchers]")
-    right.set_yscale("log")
-    right.set_ylabel("capability (1 = human level)", color="tab:red")
+    top.set_ylabel("number of AIs (copies)")
+    middle.plot(years, data["capability"], color="tab:red", label="capability per copy")
+    middle.set_yscale("log")
+    middle.set_ylabel("capability (1 = human level)")
     for name, label, align in [("humanLevelYear", "human level", "right"), ("beyondYear", "far beyond", "left")]:
         if name in events:
-            for ax in (top, bottom):
+            for ax in (top, middle, bottom):
                 ax.axvline(events[name], color="grey", ls="--", lw=0.8)
-            top.annotate(f"{label}\n{events[name]:.2f}", (events[name], 0.03), xycoords=("data", "axes fraction"),
-                         fontsize=8, ha=align, color="dimgrey")
-    lines = top.get_legend_handles_labels()[0] + right.get_legend_handles_labels()[0]
-    top.legend(lines, [line.get_label() for line in lines], fontsize=8, loc="upper left")
+            # Offset from the line on the side named by `align`, so the two labels never meet.
+            top.annotate(f" {label} {events[name]:.2f} " , (events[name], 0.92 if align == "right" else 0.82),
+                         xycoords=("data", "axes fraction"), fontsize=8, ha=align, color="dimgrey")
+    top.legend(fontsize=8, loc="lower right")
+    middle.legend(fontsize=8, loc="lower right")
     top.set_title(meta.get("resolvedScenario", {}).get("description", os.path.basename(csv_path)))
 
     bottom.plot(years, data["countContribution"], label="more copies: p·d ln N/dt")
@@ -48,7 +50,7 @@ def main():
     bottom.set_ylabel("growth of ln L_AI [1/year]")
     bottom.set_xlabel("year")
     bottom.legend(fontsize=8, loc="upper left")
-    for ax in (top, bottom):
+    for ax in (top, middle, bottom):
         ax.grid(True, alpha=0.3)
     fig.tight_layout()
     save_atomically(fig, png_path)

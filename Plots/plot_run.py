@@ -35,9 +35,13 @@ def main():
     ax.set_yscale("log")
     ax.set_xlabel("year")
     ax.set_ylabel("FLOP (per year for compute stocks)")
+    # Labels of milestones closer than 0.6 years alternate between two heights so they never overprint.
+    previous, level = None, 0
     for event in events:
         ax.axvline(event["year"], color="grey", lw=0.6, alpha=0.6)
-        ax.annotate(event["name"].replace("Year", ""), (event["year"], 0.02), xycoords=("data", "axes fraction"),
+        level = 1 - level if previous is not None and event["year"] - previous < 0.6 else 0
+        previous = event["year"]
+        ax.annotate(event["name"].replace("Year", ""), (event["year"], 0.02 + 0.3 * level), xycoords=("data", "axes fraction"),
                     rotation=90, fontsize=7, color="dimgrey", ha="right", va="bottom")
     title = meta.get("resolvedScenario", {}).get("description", "")
     ax.set_title(title or os.path.basename(csv_path))

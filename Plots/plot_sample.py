@@ -5,6 +5,7 @@ CDF of the share of AI-labour growth that comes from more copies, and a fan char
 Usage: python3 Plots/plot_sample.py STUDY_DIR OUT_CDF.png OUT_FAN.png
 """
 import csv
+import json
 import math
 import sys
 
@@ -21,9 +22,13 @@ def column(rows, name):
 
 
 def main():
-    if len(sys.argv) != 4:
-        sys.exit("usage: plot_sample.py STUDY_DIR OUT_CDF.png OUT_FAN.png")
-    folder, cdf_png, fan_png = sys.argv[1:]
+    if len(sys.argv) not in (4, 5):
+        sys.exit("usage: plot_sample.py STUDY_DIR OUT_CDF.png OUT_FAN.png [RUN.meta.json for the units]")
+    folder, cdf_png, fan_png = sys.argv[1:4]
+    units = {}
+    if len(sys.argv) == 5:
+        with open(sys.argv[4]) as f:
+            units = {c["name"]: c["unit"] for c in json.load(f).get("columns", [])}
     with open(f"{folder}/runs.csv", newline="") as f:
         rows = list(csv.DictReader(f))
 
@@ -62,6 +67,7 @@ def main():
         ax.plot(years, q("q50"), color="tab:blue", label="median")
         ax.set_yscale("log")
         ax.set_title(name)
+        ax.set_ylabel(f"{name} ({units.get(name, 'model units')})")
         ax.set_xlabel("year")
         ax.grid(True, alpha=0.3)
         ax.legend(fontsize=8, loc="upper left")

@@ -24,6 +24,11 @@ def read_run(csv_path):
 
 def save_atomically(fig, png_path, dpi=110):
     """Writes the figure to a temporary file and renames it: never a half-written PNG."""
+    if os.environ.get("TAKEOFF_PLOT_CHECK") == "1":
+        from plot_check import problems
+        found = problems(fig, os.path.basename(png_path))
+        if found:
+            raise SystemExit("plot check failed:\n  " + "\n  ".join(found))
     tmp = png_path + ".tmp.png"
     fig.savefig(tmp, dpi=dpi)
     os.replace(tmp, png_path)
