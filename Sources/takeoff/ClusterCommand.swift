@@ -70,6 +70,10 @@ struct SlurmCommand: ParsableCommand {
         func absolute(_ path: String) -> String { path.hasPrefix("/") ? path : cwd + "/" + path }
         let executable = URL(fileURLWithPath: absolute(CommandLine.arguments[0])).standardizedFileURL.path
         var extra: [String] = []
+        // The same checks as `takeoff sample`, before any script is written.
+        _ = try checkedProbabilities(probabilities, loaded)
+        _ = try checkedBands(bands, loaded, scenario: scenario)
+        try refuseDrawnOverrides(loaded)
         if let bands { extra += ["--bands", bands] }
         for p in probabilities { extra += ["--probability", p] }
         for o in overrides { extra += ["--set", o] }

@@ -56,30 +56,14 @@ struct SampleCommand: ParsableCommand {
             printError("error: \(exceeded.path): \(exceeded.message)")
             throw ExitCode(64)
         }
-        let queries = try probabilities.map { text -> ProbabilityQuery in
-            guard let q = ProbabilityQuery(text) else {
-                printError("error: --probability '\(text)': expected metric<value, metric<=value, metric>value or metric>=value")
-                throw ExitCode(64)
-            }
-            return q
-        }
+        let queries = try checkedProbabilities(probabilities, loaded)
+        try refuseDrawnOverrides(loaded)
         let shardSlice = try parseShard(shard)
         if let runID, !(0..<runs).contains(runID) {
             printError("error: --run-id \(runID) is outside 0..<\(runs)")
             throw ExitCode(64)
         }
-        let bandNames = bands?.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } ?? []
-        if !bandNames.isEmpty {
-            guard case .every = loaded.solver.save else {
-                printError("error: \(scenario): --bands needs a save grid; set time.saveEvery")
-                throw ExitCode(64)
-            }
-            let columns = (try? loaded.run().columns) ?? []
-            for name in bandNames where !columns.contains(name) {
-                printError("error: --bands: '\(name)' is not a column of model '\(loaded.model.id)': expected one of \(columns.joined(separator: ", "))")
-                throw ExitCode(64)
-            }
-        }
+        let bandNames = try checkedBands(bands, loaded, scenario: scenario)
         if let threads, threads < 1 {
             printError("error: --threads must be at least 1")
             throw ExitCode(64)

@@ -104,6 +104,7 @@ struct SensitivityCommand: ParsableCommand {
             printError("error: --method '\(method)': expected oat or sobol")
             throw ExitCode(64)
         }
+        try refuseDrawnOverrides(loaded)
         let spec = SensitivitySpec(method: kind, metric: metric, samples: runs, seed: seed, unreached: unreached)
         let metrics = (try? loaded.run().metrics.map(\.name)) ?? []
         guard metrics.contains(metric) else {

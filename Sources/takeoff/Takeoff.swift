@@ -1,5 +1,7 @@
 import ArgumentParser
 import TakeoffIO
+import TakeoffSampling
+import Foundation
 
 /// `takeoff`: numerical models of AI takeoff dynamics.
 ///
@@ -44,4 +46,54 @@ func checkOutput(file: String? = nil, folder: String? = nil) throws {
         printError("error: \(error)")
         throw ExitCode(64)
     }
+}
+
+/// A `--set parameters.X=…` on a parameter that `[uncertainty]` draws would be overwritten by
+/// every draw, silently: refused (exit 64) by every study command.
+func refuseDrawnOverrides(_ loaded: Scenario) throws {
+    let drawn = Set(loaded.uncertainty?.parameters.map(\.name) ?? [])
+    for override in loaded.overrides {
+        let key = override.split(separator: "=", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        guard key.hasPrefix("parameters.") else { continue }
+        let name = String(key.dropFirst("parameters.".count))
+        if drawn.contains(name) {
+            printError("error: --set \(key): the parameter is drawn in [uncertainty.\(name)], so every run would overwrite it; remove it from [uncertainty] to fix it at a value, or drop the --set")
+            throw ExitCode(64)
+        }
+    }
+}
+
+/// `--probability` expressions parsed, each naming a metric the scenario's model produces (known
+/// by running the scenario once at its base point until models declare them per scenario).
+func checkedProbabilities(_ texts: [String], _ loaded: Scenario) throws -> [ProbabilityQuery] {
+    let queries = try texts.map { text -> ProbabilityQuery in
+        guard let q = ProbabilityQuery(text) else {
+            printError("error: --probability '\(text)': expected metric<value, metric<=value, metric>value or metric>=value")
+            throw ExitCode(64)
+        }
+        return q
+    }
+    guard !queries.isEmpty else { return [] }
+    let metrics = (try? loaded.run().metrics.map(\.name)) ?? []
+    for (text, q) in zip(texts, queries) where !metrics.contains(q.metric) {
+        printError("error: --probability '\(text)': '\(q.metric)' is not a metric of model '\(loaded.model.id)': expected one of \(metrics.joined(separator: ", "))")
+        throw ExitCode(64)
+    }
+    return queries
+}
+
+/// `--bands v1,v2`: columns of the model, on a save grid.
+func checkedBands(_ bands: String?, _ loaded: Scenario, scenario: String) throws -> [String] {
+    let names = bands?.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } ?? []
+    guard !names.isEmpty else { return [] }
+    guard case .every = loaded.solver.save else {
+        printError("error: \(scenario): --bands needs a save grid; set time.saveEvery")
+        throw ExitCode(64)
+    }
+    let columns = (try? loaded.run().columns) ?? []
+    for name in names where !columns.contains(name) {
+        printError("error: --bands: '\(name)' is not a column of model '\(loaded.model.id)': expected one of \(columns.joined(separator: ", "))")
+        throw ExitCode(64)
+    }
+    return names
 }

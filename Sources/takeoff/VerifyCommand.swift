@@ -5,7 +5,7 @@ import TakeoffIO
 struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "Run files with [expect] tables and compare results with the pinned numbers (exit 0 all pass, 1 any fails, 64 invalid).")
+        abstract: "Run files with [expect] tables and compare results with the pinned numbers (exit 0 all pass, 1 any fails or none found, 64 invalid).")
 
     @Argument(help: "Scenario and fit files (default: every .toml file in Models/).")
     var paths: [String] = []
@@ -18,6 +18,9 @@ struct VerifyCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Write each file's result CSVs into this folder.", valueName: "dir"))
     var record: String?
+
+    @Flag(help: "Exit 0 when no file has an [expect] table (without it that is exit 1: a check that checked nothing).")
+    var allowEmpty = false
 
     @Option(help: "Worker threads for sample expectations.")
     var threads: Int?
@@ -81,5 +84,9 @@ struct VerifyCommand: ParsableCommand {
             for change in changes { print("updated \(change)") }
         }
         if failed > 0 && !update { throw ExitCode(1) }
+        if verdicts.isEmpty && !allowEmpty {
+            printError("error: no expectations found in \(files.count) files (no [expect] tables); nothing was checked. Pass --allow-empty to accept that")
+            throw ExitCode(1)
+        }
     }
 }
