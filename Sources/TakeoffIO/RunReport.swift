@@ -28,8 +28,15 @@ public struct RunReport {
         return run.metrics.filter { wanted.contains($0.name) }
     }
 
-    /// A readable summary.
-    public var summary: String {
+    /// A readable summary, with a long event list folded.
+    public var summary: String { summary(allEvents: false) }
+
+    /// Events listed in full up to this many; a longer list shows its first 10 and last 5 and the
+    /// count between (`takeoff run --all-events` lists them all).
+    public static let foldedEventCount = 20
+
+    /// A readable summary; `allEvents` lists every event however many.
+    public func summary(allEvents: Bool) -> String {
         var lines = ["model: \(scenario.model.id) (\(scenario.file))", "status: \(run.status.rawValue)"]
         lines += scenario.model.narrative(run)
         if let message = run.message { lines.append("note: \(message)") }
@@ -37,8 +44,21 @@ public struct RunReport {
         lines.append("events:")
         if events.isEmpty { lines.append("  (none in \(format(scenario.inputs.start))-\(format(scenario.inputs.end)))") }
         let width = max(events.map(\.name.count).max() ?? 0, metrics.map(\.name.count).max() ?? 0) + 2
-        for e in events { lines.append("  " + e.name.padding(toLength: width, withPad: " ", startingAt: 0) + format(e.time)) }
-        lines.append("metrics:")
+        func line(_ e: EventRecord) -> String { "  " + e.name.padding(toLength: width, withPad: " ", startingAt: 0) + format(e.time) }
+        if allEvents || events.count <= Self.foldedEventCount {
+            lines += events.map(line)
+        } else {
+            lines += events.prefix(10).map(line)
+            lines.append("  … \(events.count - 15) more events (\(events.count) in all; --all-events lists them) …")
+            lines += events.suffix(5).map(line)
+        }
+        // Metrics of a run that stopped before the end are at its last time, not at the span's end.
+        if !run.status.isResult || run.status == .terminatedByEvent, let last = run.years.last,
+           last < scenario.inputs.end {
+            lines.append("metrics (at \(format(last)), where the run stopped; \"…End\" metrics are there):")
+        } else {
+            lines.append("metrics:")
+        }
         for m in metrics {
             let unit = Self.metricInfo(m.name, in: scenario.model.metrics)?.unit ?? ""
             let value = m.value.map { format($0) + " " + unit } ?? "undefined"

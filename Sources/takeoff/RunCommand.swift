@@ -25,6 +25,9 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Print one JSON object instead of the summary.")
     var json = false
 
+    @Flag(help: "List every event in the summary (a list longer than 20 is folded otherwise).")
+    var allEvents = false
+
     func run() throws {
         guard let layout = CSVFormat(rawValue: format) else {
             printError("error: --format: unknown layout '\(format)'; expected wide or long")
@@ -65,7 +68,7 @@ struct RunCommand: ParsableCommand {
         if json {
             print(report.json, terminator: "")
         } else if csv != "-" {
-            print(report.summary, terminator: "")
+            print(report.summary(allEvents: allEvents), terminator: "")
         }
         if !report.run.status.isResult { throw ExitCode(2) }
     }

@@ -42,3 +42,27 @@ struct SilentRequestTests {
         #expect(allowed.status == 0, "\(allowed.stderr)")
     }
 }
+
+@Suite("Console output")
+struct ConsoleOutputTests {
+    @Test("a long event list is folded with its count; --all-events lists every one")
+    func folded() throws {
+        let folded = try takeoff(["run", "Models/ccf-best-guess.toml"])
+        let all = try takeoff(["run", "Models/ccf-best-guess.toml", "--all-events"])
+        let json = try takeoff(["run", "Models/ccf-best-guess.toml", "--json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let count = try #require(object["events"] as? [Any]).count
+        #expect(count > 20)
+        #expect(folded.stdout.contains("… \(count - 15) more events (\(count) in all; --all-events lists them) …"))
+        let eventLines = { (text: String) in text.split(separator: "\n").drop { $0 != "events:" }.dropFirst().prefix { !$0.hasPrefix("metrics") } }
+        #expect(eventLines(folded.stdout).count == 16)
+        #expect(eventLines(all.stdout).count == count)
+    }
+
+    @Test("a run that stops early labels its metrics with the time they are at")
+    func earlyStop() throws {
+        let result = try takeoff(["run", "Models/feedback.toml", "--set", "solver.maxSteps=50"])
+        #expect(result.status == 2)
+        #expect(result.stdout.contains("metrics (at 2028.3, where the run stopped"), "\(result.stdout)")
+    }
+}
