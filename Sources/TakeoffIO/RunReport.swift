@@ -52,10 +52,11 @@ public struct RunReport {
             lines.append("  … \(events.count - 15) more events (\(events.count) in all; --all-events lists them) …")
             lines += events.suffix(5).map(line)
         }
-        // Metrics of a run that stopped before the end are at its last time, not at the span's end.
-        if !run.status.isResult || run.status == .terminatedByEvent, let last = run.years.last,
-           last < scenario.inputs.end {
-            lines.append("metrics (at \(format(last)), where the run stopped; \"…End\" metrics are there):")
+        // Metrics of a run that failed before the end are at its last time, not at the span's end.
+        // (A run ended by design, by a terminating event, reports metrics of its events.)
+        if !run.status.isResult, let last = run.years.last, last < scenario.inputs.end {
+            let ends = metrics.contains { $0.name.hasSuffix("End") } ? "; \"…End\" metrics are there" : ""
+            lines.append("metrics (at \(format(last)), where the run stopped\(ends)):")
         } else {
             lines.append("metrics:")
         }

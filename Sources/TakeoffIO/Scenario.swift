@@ -61,6 +61,14 @@ public struct Scenario: Sendable {
         return draft
     }
 
+    /// The output columns and metrics the model declares for this scenario, without running it
+    /// (what `--bands`, `--probability` and `--metric` are checked against).
+    public var declaredNames: DeclaredNames {
+        // The inputs were accepted by `model.prepare`, so the model reads them.
+        (try? model.declaredNames(inputs))
+            ?? DeclaredNames(columns: (model.states + model.observables).map(\.name), metrics: model.metrics.map(\.name))
+    }
+
     /// The resolved scenario as TOML that `takeoff run` reads back.
     public var resolvedTOML: String { TOMLWriter.render(resolved) }
 

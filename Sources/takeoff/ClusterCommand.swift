@@ -17,13 +17,13 @@ struct SlurmCommand: ParsableCommand {
     @Argument(help: "Scenario file with an [uncertainty] table.")
     var scenario: String
 
-    @Option(help: "Number of draws in the whole study.")
+    @Option(parsing: .unconditional, help: "Number of draws in the whole study.")
     var runs: Int
 
-    @Option(help: "Number of shards (array tasks).")
+    @Option(parsing: .unconditional, help: "Number of shards (array tasks).")
     var shards: Int
 
-    @Option(help: "Master seed.")
+    @Option(parsing: .unconditional, help: "Master seed.")
     var seed: UInt64 = 1
 
     @Option(help: ArgumentHelp("Study folder: shard-i-of-n folders, the merged files and slurm/ scripts and logs.", valueName: "dir"))
@@ -35,7 +35,7 @@ struct SlurmCommand: ParsableCommand {
     @Option(help: "Slurm time limit per task, e.g. 01:00:00.")
     var time: String?
 
-    @Option(name: .customLong("cpus-per-task"), help: "Cores per shard (also the shard's --threads).")
+    @Option(name: .customLong("cpus-per-task"), parsing: .unconditional, help: "Cores per shard (also the shard's --threads).")
     var cpusPerTask: Int = 1
 
     @Option(help: ArgumentHelp("Variables for bands.csv (comma-separated).", valueName: "v1,v2"))
@@ -51,8 +51,11 @@ struct SlurmCommand: ParsableCommand {
     var submit = false
 
     func run() throws {
-        guard runs >= 1, shards >= 1, shards <= runs, cpusPerTask >= 1 else {
-            printError("error: expected --runs ≥ 1, 1 ≤ --shards ≤ --runs and --cpus-per-task ≥ 1")
+        try requirePositive(runs, "--runs")
+        try requirePositive(shards, "--shards")
+        try requirePositive(cpusPerTask, "--cpus-per-task")
+        guard shards <= runs else {
+            printError("error: --shards \(shards) is more than --runs \(runs); every shard needs at least one run")
             throw ExitCode(64)
         }
         // The merge job holds every record until studies stream: the same per-process limit.

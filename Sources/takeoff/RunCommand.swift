@@ -19,7 +19,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "CSV layout: wide (one column per variable) or long (year,variable,value).")
     var format: String = "wide"
 
-    @Option(name: .customLong("save-every"), help: ArgumentHelp("Save every this many years (overrides time.saveEvery).", valueName: "years"))
+    @Option(name: .customLong("save-every"), parsing: .unconditional, help: ArgumentHelp("Save every this many years (overrides time.saveEvery).", valueName: "years"))
     var saveEvery: Double?
 
     @Flag(help: "Print one JSON object instead of the summary.")

@@ -11,13 +11,13 @@ struct SampleCommand: ParsableCommand {
     @Argument(help: "Scenario file with an [uncertainty] table.")
     var scenario: String
 
-    @Option(help: "Number of draws.")
+    @Option(parsing: .unconditional, help: "Number of draws (a positive integer; negative values are refused, not taken for flags).")
     var runs: Int = 1000
 
-    @Option(help: "Master seed; run k uses SplitMix64(seed, k).")
+    @Option(parsing: .unconditional, help: "Master seed; run k uses SplitMix64(seed, k).")
     var seed: UInt64 = 1
 
-    @Option(help: "Worker threads (default: all cores). Outputs do not depend on it.")
+    @Option(parsing: .unconditional, help: "Worker threads (default: all cores). Outputs do not depend on it.")
     var threads: Int?
 
     @Option(help: ArgumentHelp("Output folder.", valueName: "dir"))
@@ -32,7 +32,7 @@ struct SampleCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Run only the i-th of n slices of the run ids (1-based), into <output>/shard-i-of-n; auto/n takes i from SLURM_ARRAY_TASK_ID (0-based).", valueName: "i/n"))
     var shard: String?
 
-    @Option(name: .customLong("run-id"), help: ArgumentHelp("Run only this run id (reproduces one draw of the study).", valueName: "k"))
+    @Option(name: .customLong("run-id"), parsing: .unconditional, help: ArgumentHelp("Run only this run id (reproduces one draw of the study).", valueName: "k"))
     var runID: Int?
 
     @Option(name: .customLong("set"), help: ArgumentHelp("Override a scenario key (repeatable).", valueName: "key.path=value"))
@@ -51,7 +51,7 @@ struct SampleCommand: ParsableCommand {
             printError("error: \(scenario): no [uncertainty] table; `takeoff sample` needs distributions to draw from")
             throw ExitCode(64)
         }
-        guard runs >= 1 else { printError("error: --runs must be at least 1"); throw ExitCode(64) }
+        try requirePositive(runs, "--runs")
         if case .failure(let exceeded) = ResourceLimits.checkRuns(runs) {
             printError("error: \(exceeded.path): \(exceeded.message)")
             throw ExitCode(64)
@@ -100,8 +100,23 @@ struct SampleCommand: ParsableCommand {
                 return ["metric": name, "reached": s.reached, "q05": jsonNumber(s.quantiles[0]), "q50": jsonNumber(s.quantiles[3]),
                         "q95": jsonNumber(s.quantiles[6]), "mean": jsonNumber(s.mean)]
             }
+            // The contract's keys: a study has no events of its own, its metrics are the medians over
+            // the runs that reach them (null when none does), its stats the study's work and time.
+            let results = data.records.filter(\.isResult)
+            var medians: [String: Any] = [:]
+            for row in summary { medians[row["metric"] as! String] = row["q50"] }
+            let probabilities = options.probabilities.compactMap { q -> [String: Any]? in
+                guard let j = data.metricNames.firstIndex(of: q.metric) else { return nil }
+                let e = q.estimate(results.map { $0.metrics[j] })
+                return ["expression": q.text, "count": e.count, "probability": jsonNumber(e.probability),
+                        "standardError": jsonNumber(e.standardError)]
+            }
+            let stats: [String: Any] = ["runs": total, "failures": failures, "threads": options.threads, "seconds": seconds,
+                                        "runsPerSecond": Double(total) / max(seconds, 1e-9)]
             print(RunReport.serialize(["model": loaded.model.id, "status": failures == 0 ? "success" : "someFailed",
-                                       "runs": total, "failures": failures, "output": output, "summary": summary],
+                                       "events": [Any](), "metrics": medians, "stats": stats,
+                                       "runs": total, "failures": failures, "output": output, "summary": summary,
+                                       "probabilities": probabilities],
                                       pretty: false), terminator: "")
         } else {
             print("\(total) runs of \(loaded.model.id) in \(String(format: "%.2f", seconds)) s (\(options.threads) threads), \(failures) failed; wrote \(output)/")

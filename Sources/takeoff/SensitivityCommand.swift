@@ -5,7 +5,7 @@ import TakeoffSampling
 
 /// Options shared by the study commands.
 struct StudyOptions: ParsableArguments {
-    @Option(help: "Worker threads (default: all cores). Outputs do not depend on it.")
+    @Option(parsing: .unconditional, help: "Worker threads (default: all cores). Outputs do not depend on it.")
     var threads: Int?
 
     @Option(help: ArgumentHelp("Output folder.", valueName: "dir"))
@@ -83,13 +83,13 @@ struct SensitivityCommand: ParsableCommand {
     @Option(help: "The metric analysed, e.g. monthsHumanLevelToBeyond.")
     var metric: String
 
-    @Option(help: "Sobol: base samples N (N(d + 2) runs).")
-    var runs: Int = 1024
+    @Option(parsing: .unconditional, help: "Sobol: base samples N (N(d + 2) runs; default 1024). OAT has a fixed design and refuses it.")
+    var runs: Int?
 
-    @Option(help: "Seed of the bootstrap intervals.")
+    @Option(parsing: .unconditional, help: "Seed of the bootstrap intervals.")
     var seed: UInt64 = 1
 
-    @Option(help: ArgumentHelp("Value standing in for runs where the metric is not reached (Sobol needs one for every run).", valueName: "value"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Value standing in for runs where the metric is not reached (Sobol needs one for every run).", valueName: "value"))
     var unreached: Double?
 
     @Option(help: ArgumentHelp("Run only the i-th of n slices of the design (1-based); combine with `takeoff merge`.", valueName: "i/n"))
@@ -105,12 +105,22 @@ struct SensitivityCommand: ParsableCommand {
             throw ExitCode(64)
         }
         try refuseDrawnOverrides(loaded)
-        let spec = SensitivitySpec(method: kind, metric: metric, samples: runs, seed: seed, unreached: unreached)
-        let metrics = (try? loaded.run().metrics.map(\.name)) ?? []
-        guard metrics.contains(metric) else {
-            printError("error: --metric '\(metric)': expected one of \(metrics.joined(separator: ", "))")
+        if let runs {
+            guard kind == .sobol else {
+                printError("error: --runs \(runs): --method oat runs a fixed design (the base point and each parameter at its 5th and 95th percentile); --runs is the base sample count of --method sobol")
+                throw ExitCode(64)
+            }
+            guard runs >= 2 else {
+                printError("error: --runs must be an integer of at least 2 for --method sobol (the base sample count N), got \(runs)")
+                throw ExitCode(64)
+            }
+        }
+        if let unreached, !unreached.isFinite {
+            printError("error: --unreached \(unreached): expected a finite number standing in for runs where the metric is not reached")
             throw ExitCode(64)
         }
+        let spec = SensitivitySpec(method: kind, metric: metric, samples: runs ?? 1024, seed: seed, unreached: unreached)
+        try checkedMetric(metric, loaded)
         let design: (names: [String], rows: [[Double]])
         do { design = try SensitivityStudy.design(loaded, spec) } catch {
             printError("error: \(error)")
@@ -167,6 +177,14 @@ struct SweepCommand: ParsableCommand {
                 printError("error: \(error)")
                 throw ExitCode(64)
             }
+        }
+        if axes.count == 2, axes[0].name == axes[1].name {
+            printError("error: --grid: parameters.\(axes[0].name) is given two axes; give each axis its own parameter")
+            throw ExitCode(64)
+        }
+        for key in overriddenParameters(loaded) where axes.contains(where: { $0.name == key }) {
+            printError("error: --set parameters.\(key): the parameter is varied by --grid, so every grid point would overwrite it; drop the --set or the axis")
+            throw ExitCode(64)
         }
         if case .failure(let exceeded) = ResourceLimits.checkRuns(axes.map(\.values.count).reduce(1, *), flag: "--grid") {
             printError("error: \(exceeded.path): \(exceeded.message)")

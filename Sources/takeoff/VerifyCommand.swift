@@ -66,7 +66,8 @@ struct VerifyCommand: ParsableCommand {
                 ["file": $0.file, "quantity": $0.quantity, "expected": $0.expected, "got": RunReport.jsonNumber($0.got),
                  "difference": RunReport.jsonNumber($0.difference), "tolerance": $0.tolerance, "passed": $0.passed]
             }
-            print(RunReport.serialize(["status": failed == 0 ? "passed" : "failed", "checked": verdicts.count, "failed": failed,
+            let status = failed > 0 ? "failed" : verdicts.isEmpty && !allowEmpty ? "noExpectations" : "passed"
+            print(RunReport.serialize(["status": status, "checked": verdicts.count, "failed": failed,
                                        "verdicts": rows, "updated": changes], pretty: false), terminator: "")
         } else {
             let header = ["file", "quantity", "expected", "got", "difference", "tolerance", "result"]
@@ -85,7 +86,9 @@ struct VerifyCommand: ParsableCommand {
         }
         if failed > 0 && !update { throw ExitCode(1) }
         if verdicts.isEmpty && !allowEmpty {
-            printError("error: no expectations found in \(files.count) files (no [expect] tables); nothing was checked. Pass --allow-empty to accept that")
+            let found = files.isEmpty ? "no expectations found: no files to verify (no .toml file in Models/ and no paths given)"
+                : "no expectations found in \(files.count) files (no [expect] tables)"
+            printError("error: \(found); nothing was checked. Pass --allow-empty to accept that")
             throw ExitCode(1)
         }
     }

@@ -9,7 +9,10 @@ struct CLIResult {
 }
 
 func takeoff(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]) throws -> CLIResult {
-    let candidates = [".build/debug/takeoff", ".build/release/takeoff"].map { packageRoot.appendingPathComponent($0) }
+    // The binary of this build first (beside the test product, whatever the --scratch-path), then .build's.
+    let beside = (Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])).deletingLastPathComponent()
+        .appendingPathComponent("takeoff")
+    let candidates = [beside] + [".build/debug/takeoff", ".build/release/takeoff"].map { packageRoot.appendingPathComponent($0) }
     guard let binary = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
         throw CLIMissing()
     }

@@ -28,7 +28,7 @@ correlations = [{ a = "hardwareDoublingYears", b = "spendingGrowthPerYear", rank
 func writeStudy(_ text: String, runs: Int, threads: Int, shard: (Int, Int)? = nil, seed: UInt64 = 11) throws -> String {
     let scenario = try ScenarioLoader.parse(text: text, file: "study.toml")
     let options = SampleOptions(runs: runs, seed: seed, threads: threads, bands: ["effectiveCompute"],
-                                probabilities: [ProbabilityQuery("trainingRun1e29Year<2029")!], shard: shard)
+                                probabilities: [ProbabilityQuery("largestTrainingRunEnd>1e27")!], shard: shard)
     let data = SampleStudy(scenario: scenario, options: options).compute()
     let folder = try temporaryFolder().path
     if shard != nil {

@@ -42,7 +42,12 @@ public enum StudyMerger {
         let shards = try folders.map(read).sorted { $0.index < $1.index }
         let first = shards[0]
         for s in shards where s.metadata != first.metadata {
-            throw MergeError(folder: s.folder, message: "meta.json differs from \(first.folder): a different scenario, seed, run count, requested outputs or program version")
+            let mine = try? JSONSerialization.jsonObject(with: Data(s.metadata.utf8))
+            let theirs = try? JSONSerialization.jsonObject(with: Data(first.metadata.utf8))
+            guard let d = firstDifference(mine, theirs, path: "") else {
+                throw MergeError(folder: s.folder, message: "meta.json differs from \(first.folder): a different scenario, seed, run count, requested outputs or program version")
+            }
+            throw MergeError(folder: s.folder, message: "meta.json differs from \(first.folder) in '\(d.path)': \(d.mine) here, \(d.theirs) in \(first.folder) (shards of one study share every field)")
         }
         for s in shards where s.count != first.count {
             throw MergeError(folder: s.folder, message: "is shard \(s.index + 1)/\(s.count), but \(first.folder) is one of \(first.count)")
@@ -59,7 +64,16 @@ public enum StudyMerger {
             throw MergeError(folder: first.folder, message: "meta.json is not a JSON object")
         }
         let bandNames = meta["bands"] as? [String] ?? []
-        let queries = (meta["probabilities"] as? [String] ?? []).compactMap(ProbabilityQuery.init)
+        var queries: [ProbabilityQuery] = []
+        for text in meta["probabilities"] as? [String] ?? [] {
+            guard let q = ProbabilityQuery(text), first.metricNames.contains(q.metric) else {
+                throw MergeError(folder: first.folder, message: "meta.json: probabilities: '\(text)' is not metric<value (or <=, >, >=) over a metric of runs.csv (\(first.metricNames.joined(separator: ", ")))")
+            }
+            queries.append(q)
+        }
+        for name in bandNames where first.bands[name] == nil {
+            throw MergeError(folder: first.folder, message: "meta.json: bands: '\(name)' has no histogram in bands.partial.json")
+        }
         var data = StudyData(parameterNames: first.parameterNames, metricNames: first.metricNames,
                              records: shards.flatMap(\.records), grid: first.grid, bands: first.bands)
         for s in shards.dropFirst() {
@@ -77,6 +91,26 @@ public enum StudyMerger {
             return
         }
         try StudyWriter.writeStudy(data, metadata: first.metadata, bands: bandNames, probabilities: queries, to: output)
+    }
+
+    /// The first field where two `meta.json` objects differ, in key order, nested objects by
+    /// dotted path (`resolvedScenario.parameters.utilization`), with both values as JSON.
+    static func firstDifference(_ mine: Any?, _ theirs: Any?, path: String) -> (path: String, mine: String, theirs: String)? {
+        if let a = mine as? [String: Any], let b = theirs as? [String: Any] {
+            for key in Set(a.keys).union(b.keys).sorted() {
+                if let d = firstDifference(a[key], b[key], path: path.isEmpty ? key : path + "." + key) { return d }
+            }
+            return nil
+        }
+        let (x, y) = (rendered(mine), rendered(theirs))
+        return x == y ? nil : (path.isEmpty ? "meta.json" : path, x, y)
+    }
+
+    /// A value as one line of JSON (long ones cut), or `(absent)`.
+    static func rendered(_ value: Any?) -> String {
+        guard let value else { return "(absent)" }
+        let line = String(RunReport.serialize([value], pretty: false).dropFirst().dropLast(2))
+        return line.count > 120 ? String(line.prefix(117)) + "…" : line
     }
 
     static func text(_ folder: String, _ name: String) throws -> String {

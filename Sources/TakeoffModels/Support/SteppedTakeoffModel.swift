@@ -42,6 +42,7 @@ extension ModelDescription {
                       if let issue = M.validate(parameters, inputs: inputs) { throw issue }
                       return [:]
                   },
-                  narrator: { M.narrative($0) })
+                  narrator: { M.narrative($0) },
+                  namer: { _ in DeclaredNames(columns: M.observables.map(\.name), metrics: M.metrics.map(\.name)) })
     }
 }

@@ -66,6 +66,17 @@ extension TakeoffModel {
     public static func narrative(_ metrics: [String: Double?]) -> [String] { [] }
 }
 
+/// The names a run produces: its output columns (after `year`) and its metrics, in order.
+public struct DeclaredNames: Sendable, Equatable {
+    public var columns: [String]
+    public var metrics: [String]
+
+    public init(columns: [String], metrics: [String]) {
+        self.columns = columns
+        self.metrics = metrics
+    }
+}
+
 /// The type-erased description of a model, for the registry, `takeoff models` and IO.
 public struct ModelDescription: Sendable {
     public let id: String
@@ -80,12 +91,14 @@ public struct ModelDescription: Sendable {
     let runner: @Sendable (ModelInputs, SolverOptions) throws(SolverError) -> ModelRun
     let preparer: @Sendable (ModelInputs) throws(ModelInputIssue) -> [String: Double]
     let narrator: @Sendable ([String: Double?]) -> [String]
+    let namer: @Sendable (ModelInputs) throws(ModelInputIssue) -> DeclaredNames
 
     init(id: String, summary: String, parameters: [ParameterInfo], states: [VariableInfo], observables: [VariableInfo],
          eventSettings: [EventSettingInfo], metrics: [MetricInfo], options: [OptionInfo], sectionNames: [String],
          runner: @escaping @Sendable (ModelInputs, SolverOptions) throws(SolverError) -> ModelRun,
          preparer: @escaping @Sendable (ModelInputs) throws(ModelInputIssue) -> [String: Double],
-         narrator: @escaping @Sendable ([String: Double?]) -> [String]) {
+         narrator: @escaping @Sendable ([String: Double?]) -> [String],
+         namer: @escaping @Sendable (ModelInputs) throws(ModelInputIssue) -> DeclaredNames) {
         self.id = id
         self.summary = summary
         self.parameters = parameters
@@ -98,6 +111,7 @@ public struct ModelDescription: Sendable {
         self.runner = runner
         self.preparer = preparer
         self.narrator = narrator
+        self.namer = namer
     }
 
     init<M: TakeoffModel>(_ model: M.Type) {
@@ -117,6 +131,11 @@ public struct ModelDescription: Sendable {
             return M.defaultInitialState(parameters, start: inputs.start)
         }
         narrator = { M.narrative($0) }
+        namer = { inputs throws(ModelInputIssue) in
+            let parameters = try M.makeParameters(inputs)
+            return DeclaredNames(columns: (M.stateVariables(parameters) + M.observableVariables(parameters)).map(\.name),
+                                 metrics: M.metricList(parameters).map(\.name))
+        }
     }
 
     /// Runs the model on resolved inputs.
@@ -131,6 +150,13 @@ public struct ModelDescription: Sendable {
     /// the model's default initial state for them.
     public func prepare(_ inputs: ModelInputs) throws(ModelInputIssue) -> [String: Double] {
         try preparer(inputs)
+    }
+
+    /// The output columns (after `year`) and the metrics a run on these inputs produces, in
+    /// order, as the model declares them for these inputs (the regulation model's names depend
+    /// on its actors), without running it.
+    public func declaredNames(_ inputs: ModelInputs) throws(ModelInputIssue) -> DeclaredNames {
+        try namer(inputs)
     }
 
     /// Plain-words summary lines of a run's metrics.
