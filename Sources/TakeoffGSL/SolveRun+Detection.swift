@@ -56,7 +56,12 @@ extension SolveRun {
         let e = conditions.count
         for (k, event) in problem.events.enumerated() {
             let points = event.isMonotone ? 0 : m
-            var times = [tPrev], values = [eventValues[k]]
+            // The check points in reused buffers: this runs on every accepted step for every event.
+            var times = pointTimes, values = pointValues
+            pointTimes = []; pointValues = []
+            defer { pointTimes = times; pointValues = values }
+            times.removeAll(keepingCapacity: true); values.removeAll(keepingCapacity: true)
+            times.append(tPrev); values.append(eventValues[k])
             for j in 0..<points {
                 times.append(checkTimes[j])
                 values.append(checkValues[j * e + k])
@@ -65,11 +70,13 @@ extension SolveRun {
             values.append(newValues[k])
             if points > 0 { insertHiddenExtrema(k, times: &times, values: &values) }
             let last = times.count - 1
+            var changeCount = 0
+            for j in 0..<last where event.direction.isCrossing(from: values[j], to: values[j + 1]) { changeCount += 1 }
+            if changeCount == 0 { continue }
             var changes: [(Int, Int)] = []
             for j in 0..<last where event.direction.isCrossing(from: values[j], to: values[j + 1]) {
                 changes.append((j, j + 1))
             }
-            if changes.isEmpty { continue }
             if changes.count == 1, event.direction.isCrossing(from: eventValues[k], to: newValues[k]) {
                 let guess = interpolantRoot(k, a: tPrev, b: t, fa: eventValues[k], fb: newValues[k])
                 found.append(Candidate(index: k, a: tPrev, b: t, fa: eventValues[k], fb: newValues[k],

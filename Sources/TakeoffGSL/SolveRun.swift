@@ -40,6 +40,8 @@ final class SolveRun<P: Sendable> {
     /// Conditions at the interior check points of the current step (row-major by point) and their times.
     var checkValues: [Double] = []
     var checkTimes: [Double] = []
+    /// One event's check points on the current step (buffers reused across events and steps).
+    var pointTimes: [Double] = [], pointValues: [Double] = []
     /// The last three times each event acted (for the accumulation guard).
     var actionTimes: [[Double]]
     /// Whether the last restart left each event's condition on its surface, and how many of its
