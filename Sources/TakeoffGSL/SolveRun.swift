@@ -216,7 +216,7 @@ final class SolveRun<P: Sendable> {
 
         while true {
             if accepted & 255 == 255, clock.now > deadline {
-                solution.status = .modelFailure
+                solution.status = .timeLimitReached
                 solution.message = "stopped by the time limit of \(options.timeLimitSeconds) s at t = \(t) (a wall-clock guard: whether it fires depends on the machine)"
                 saveFinal()
                 return solution
@@ -318,7 +318,7 @@ final class SolveRun<P: Sendable> {
             solution.status = .nonFiniteState
             solution.message = "the derivative or state became NaN or infinite near t = \(t)"
         case .stepTooSmall, .accepted:
-            solution.status = .modelFailure
+            solution.status = .stepSizeTooSmall
             solution.message = "the step size fell to the resolution of t at t = \(t) without meeting the tolerances"
         }
         return solution

@@ -1,5 +1,10 @@
 /// How a solve ended. Numerical outcomes are statuses, not errors.
-public enum ReturnCode: String, Sendable, Codable, CaseIterable {
+///
+/// Every case is told apart by its case, never by a message. ``rawValue`` is the word outputs
+/// print (JSON, CSV, console): the three ways a solve can fail inside the model or the step
+/// control (``modelFailure``, ``stepSizeTooSmall``, ``timeLimitReached``) all print
+/// `modelFailure`, as they did before they were separate cases.
+public enum ReturnCode: Sendable, Codable, CaseIterable, RawRepresentable {
     /// Reached the end of the time span.
     case success
     /// A terminating event fired (see ``ODESolution/terminatingEvent``).
@@ -19,16 +24,39 @@ public enum ReturnCode: String, Sendable, Codable, CaseIterable {
     /// its accumulation point). ``ODESolution/accumulationTime`` holds the extrapolated limit of
     /// the event times where three actions give one; everything saved before is valid.
     case eventsAccumulate
-    /// The model threw an error, or the step size could not be reduced enough to meet the
-    /// tolerance (see ``ODESolution/message``).
+    /// The model's right-hand side threw an error (see ``ODESolution/message``).
     case modelFailure
+    /// The step size fell to the resolution of t without meeting the tolerances.
+    case stepSizeTooSmall
+    /// The wall-clock guard ``SolverOptions/timeLimitSeconds`` stopped the solve (whether it
+    /// fires depends on the machine).
+    case timeLimitReached
+
+    /// The word outputs print for this outcome.
+    public var rawValue: String {
+        switch self {
+        case .success: return "success"
+        case .terminatedByEvent: return "terminatedByEvent"
+        case .maxStepsReached: return "maxStepsReached"
+        case .singularity: return "singularity"
+        case .nonFiniteState: return "nonFiniteState"
+        case .eventsAccumulate: return "eventsAccumulate"
+        case .modelFailure, .stepSizeTooSmall, .timeLimitReached: return "modelFailure"
+        }
+    }
+
+    /// The outcome a printed word stands for (`modelFailure` reads back as ``modelFailure``).
+    public init?(rawValue: String) {
+        guard let code = Self.allCases.first(where: { $0.rawValue == rawValue }) else { return nil }
+        self = code
+    }
 
     /// Whether this outcome is a result (success, a terminating event, a singularity) rather
     /// than a numerical failure.
     public var isResult: Bool {
         switch self {
         case .success, .terminatedByEvent, .singularity, .eventsAccumulate: return true
-        case .maxStepsReached, .nonFiniteState, .modelFailure: return false
+        case .maxStepsReached, .nonFiniteState, .modelFailure, .stepSizeTooSmall, .timeLimitReached: return false
         }
     }
 }

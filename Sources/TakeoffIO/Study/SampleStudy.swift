@@ -42,19 +42,57 @@ public struct SampleOptions: Sendable {
     }
 }
 
+/// How one run of a study ended.
+public enum RunOutcome: Sendable, Equatable {
+    /// The model ran; how the solve ended.
+    case solved(ReturnCode)
+    /// The draw is not a valid combination of inputs (the record's message says why).
+    case invalidDraw
+    /// The solver refused the problem (``SolverError``: misuse, e.g. a tolerance of the wrong length).
+    case misuse
+
+    /// The word the study files print: the return code's, or `invalidParameters`.
+    public var name: String {
+        switch self {
+        case .solved(let code): return code.rawValue
+        case .invalidDraw, .misuse: return "invalidParameters"
+        }
+    }
+
+    /// The outcome a study file's word stands for (`invalidParameters` reads back as an invalid draw).
+    public init?(name: String) {
+        if name == "invalidParameters" { self = .invalidDraw; return }
+        guard let code = ReturnCode(rawValue: name) else { return nil }
+        self = .solved(code)
+    }
+}
+
 /// One run of a study: its draw and what came out.
 public struct RunRecord: Sendable {
     public var runID: Int
     public var seed: UInt64
-    /// `success`, `terminatedByEvent`, `singularity` (results), a failure status, or
-    /// `invalidParameters` when the draw is not a valid combination.
-    public var status: String
+    public var outcome: RunOutcome
     public var parameters: [Double]
     public var metrics: [Double?]
     public var message: String?
 
+    public init(runID: Int, seed: UInt64, outcome: RunOutcome, parameters: [Double], metrics: [Double?], message: String?) {
+        self.runID = runID
+        self.seed = seed
+        self.outcome = outcome
+        self.parameters = parameters
+        self.metrics = metrics
+        self.message = message
+    }
+
+    /// The outcome as the study files print it (`success`, …, `invalidParameters`).
+    public var status: String { outcome.name }
+
     /// Whether the run counts in the summary (a result, not a failure).
-    public var isResult: Bool { ReturnCode(rawValue: status)?.isResult ?? false }
+    public var isResult: Bool {
+        if case .solved(let code) = outcome { return code.isResult }
+        return false
+    }
 }
 
 /// The computed part of a study (a whole study, or one shard).
@@ -199,25 +237,25 @@ public struct SampleStudy: Sendable {
         case .random(let sampler): values = sampler.draw(seed: seed, stream: stream)
         case .fixed(_, let rows): values = rows[runID]
         }
-        var record = RunRecord(runID: runID, seed: seed, status: "", parameters: values, metrics: [], message: nil)
+        var record = RunRecord(runID: runID, seed: seed, outcome: .invalidDraw, parameters: values, metrics: [], message: nil)
         let draw = Dictionary(uniqueKeysWithValues: zip(design.names, values))
         let inputs: ModelInputs
         do {
             inputs = try scenario.inputs(with: draw)
         } catch {
-            record.status = "invalidParameters"
+            record.outcome = .invalidDraw
             record.message = error.message
             return RunResult(record: record, metricNames: [], bandValues: [])
         }
         do {
             let run = try scenario.model.run(inputs, options: solverOptions)
-            record.status = run.status.rawValue
+            record.outcome = .solved(run.status)
             record.message = run.message
             record.metrics = run.metrics.map(\.value)
             let bands = options.bands.map { name in (name, bandValues(run, name)) }
             return RunResult(record: record, metricNames: run.metrics.map(\.name), bandValues: bands)
         } catch {
-            record.status = "invalidParameters"
+            record.outcome = .misuse
             record.message = "\(error)"
             return RunResult(record: record, metricNames: [], bandValues: [])
         }

@@ -141,9 +141,12 @@ public enum StudyMerger {
             guard row.count == header.count, let id = Int(row[0]), let seed = UInt64(row[1]) else {
                 throw MergeError(folder: folder, message: "runs.csv has a malformed row")
             }
+            guard let outcome = RunOutcome(name: row[2]) else {
+                throw MergeError(folder: folder, message: "runs.csv: run \(id) has an unknown status '\(row[2])'")
+            }
             let parameters = row[3..<(3 + parameterNames.count)].map { Double($0) ?? .nan }
             let metrics = row[(3 + parameterNames.count)...].map { $0.isEmpty ? nil : Double($0) }
-            records.append(RunRecord(runID: id, seed: seed, status: row[2], parameters: Array(parameters),
+            records.append(RunRecord(runID: id, seed: seed, outcome: outcome, parameters: Array(parameters),
                                      metrics: Array(metrics), message: messages[id]))
         }
         guard let partial = try JSONSerialization.jsonObject(with: Data(try text(folder, "bands.partial.json").utf8)) as? [String: Any] else {

@@ -81,8 +81,7 @@ extension CCFExactScheme {
         // past any milestone), the run keeps its results up to there, as the reference scheme keeps
         // its results up to a non-finite value. The wall-clock guard stays a failure.
         var status = solution.status, message = solution.message
-        let timeLimited = message?.hasPrefix("stopped by the time limit") ?? false
-        if status == .nonFiniteState || (status == .modelFailure && !timeLimited), let last = solution.times.last, last > start {
+        if [.nonFiniteState, .modelFailure, .stepSizeTooSmall].contains(status), let last = solution.times.last, last > start {
             message = String(format: "stopped at %.4f where the integration could not continue (%@); results up to there, as the reference scheme does at a non-finite value",
                              last, solution.message ?? "")
             status = .success
