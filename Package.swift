@@ -32,7 +32,7 @@ let package = Package(
         ),
         .target(name: "TakeoffCore"),
         .target(name: "TakeoffGSL", dependencies: ["CGSL", "TakeoffCore"]),
-        .target(name: "TakeoffModels", dependencies: ["TakeoffCore", "TakeoffGSL"]),
+        .target(name: "TakeoffModels", dependencies: ["TakeoffCore"]),
         .target(name: "TakeoffSampling", dependencies: ["TakeoffCore", "TakeoffGSL"]),
         .target(name: "TakeoffFitting", dependencies: ["TakeoffCore", "TakeoffGSL"]),
         .target(

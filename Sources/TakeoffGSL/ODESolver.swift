@@ -92,3 +92,17 @@ public struct ODESolver: Sendable {
         }
     }
 }
+
+extension ODESolver: ODEIntegrating {
+    /// Integrates `problem` with `options` (this solver's own options are not used).
+    public func solve<P: Sendable>(_ problem: ODEProblem<P>, options: SolverOptions) throws(SolverError) -> ODESolution<P> {
+        try ODESolver(options).solve(problem)
+    }
+}
+
+extension ModelSolver {
+    /// The GSL core with `options`.
+    public static func gsl(_ options: SolverOptions = SolverOptions()) -> ModelSolver {
+        ModelSolver(options, integrator: ODESolver())
+    }
+}

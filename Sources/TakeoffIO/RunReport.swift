@@ -38,7 +38,7 @@ public struct RunReport {
     /// A readable summary; `allEvents` lists every event however many.
     public func summary(allEvents: Bool) -> String {
         var lines = ["model: \(scenario.model.id) (\(scenario.file))", "status: \(run.status.rawValue)"]
-        lines += scenario.model.narrative(run)
+        lines += scenario.resolvedModel.narrative(run)
         if let message = run.message { lines.append("note: \(message)") }
         if let t = run.blowUpTime { lines.append("blow-up year: \(format(t))") }
         lines.append("events:")
@@ -61,7 +61,7 @@ public struct RunReport {
             lines.append("metrics:")
         }
         for m in metrics {
-            let unit = Self.metricInfo(m.name, in: scenario.model.metrics)?.unit ?? ""
+            let unit = scenario.resolvedModel.metric(m.name)?.unit ?? ""
             let value = m.value.map { format($0) + " " + unit } ?? "undefined"
             lines.append("  " + m.name.padding(toLength: width, withPad: " ", startingAt: 0) + value)
         }
@@ -72,14 +72,6 @@ public struct RunReport {
             lines.append("solver: \(scenario.solver.stepper.rawValue), \(s.acceptedSteps) steps (\(s.rejectedSteps) rejected), \(s.rhsEvaluations) RHS evaluations")
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// The metric's description: by name, or by its template (`yearReached.<actor>`).
-    static func metricInfo(_ name: String, in metrics: [MetricInfo]) -> MetricInfo? {
-        if let exact = metrics.first(where: { $0.name == name }) { return exact }
-        guard let dot = name.firstIndex(of: ".") else { return nil }
-        let prefix = name[..<dot]
-        return metrics.first { $0.name.hasPrefix(prefix + ".<") }
     }
 
     private func format(_ x: Double) -> String {

@@ -1,4 +1,5 @@
 import TakeoffCore
+import TakeoffGSL
 import TakeoffModels
 import TakeoffSampling
 
@@ -27,8 +28,10 @@ import TakeoffSampling
 public struct Scenario: Sendable {
     /// The file it came from.
     public var file: String
-    /// The model.
-    public var model: ModelDescription
+    /// The model's spec.
+    public var model: ModelSpec
+    /// The model resolved for this scenario: what states, columns and metrics it has.
+    public var resolvedModel: ResolvedModel
     public var description: String?
     /// Every parameter and initial value, defaults applied, and the time span.
     public var inputs: ModelInputs
@@ -49,31 +52,33 @@ public struct Scenario: Sendable {
     /// The `[expect]` table (`takeoff verify`), if any.
     public var expect: ExpectTable?
 
-    /// The inputs with some parameters replaced (a Monte Carlo draw), initial values rederived
-    /// from them unless the file fixed them. Throws when the draw is not a valid combination.
-    public func inputs(with values: [String: Double]) throws(ModelInputIssue) -> ModelInputs {
+    /// The model resolved for some parameters replaced (a Monte Carlo draw), its inputs' initial
+    /// values rederived from them unless the file fixed them. Throws when the draw is not a
+    /// valid combination.
+    public func resolve(with values: [String: Double]) throws(ModelInputIssue) -> ResolvedModel {
         var draft = inputs
         for (k, v) in values { draft.parameters[k] = v }
         draft.initialState = [:]
-        var initial = try model.prepare(draft)
+        let draftModel = try model.resolve(draft)
+        var initial = draftModel.defaultInitialState
         initial.merge(initialOverrides) { $1 }
-        draft.initialState = initial
-        return draft
+        return draftModel.with(initialState: initial)
+    }
+
+    /// The inputs of ``resolve(with:)``.
+    public func inputs(with values: [String: Double]) throws(ModelInputIssue) -> ModelInputs {
+        try resolve(with: values).inputs
     }
 
     /// The output columns and metrics the model declares for this scenario, without running it
     /// (what `--bands`, `--probability` and `--metric` are checked against).
-    public var declaredNames: DeclaredNames {
-        // The inputs were accepted by `model.prepare`, so the model reads them.
-        (try? model.declaredNames(inputs))
-            ?? DeclaredNames(columns: (model.states + model.observables).map(\.name), metrics: model.metrics.map(\.name))
-    }
+    public var declaredNames: DeclaredNames { resolvedModel.declaredNames }
 
     /// The resolved scenario as TOML that `takeoff run` reads back.
     public var resolvedTOML: String { TOMLWriter.render(resolved) }
 
-    /// Runs the scenario.
+    /// Runs the scenario on the GSL core.
     public func run() throws(SolverError) -> ModelRun {
-        try model.run(inputs, options: solver)
+        try resolvedModel.run(initialState: inputs.initialState, solver: .gsl(solver))
     }
 }

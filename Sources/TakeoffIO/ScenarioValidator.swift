@@ -86,7 +86,6 @@ struct ScenarioValidator {
                         "unknown model '\(modelID)': expected one of \(ModelRegistry.all.map(\.id).joined(separator: ", "))")
         }
         let description = try tree["description"].map { v throws(ScenarioError) in try string(v, "description") }
-        let expect = try ExpectTable.read(tree["expect"], validator: self, metrics: model.metrics.map(\.name))
         let uncertainty = try UncertaintyReader(validator: self, model: model).read(tree["uncertainty"])
 
         // Time.
@@ -129,26 +128,6 @@ struct ScenarioValidator {
                 options[info.name] = info.defaultValue
             }
         }
-        // Model-specific tables, then the inputs as a whole.
-        var sections: [String: ConfigValue] = [:]
-        for name in model.sectionNames { sections[name] = tree[name] }
-        let draft = ModelInputs(parameters: parameters, initialState: [:], eventSettings: [:], options: options,
-                                sections: sections, start: start, end: end)
-        var initial: [String: Double]
-        do {
-            initial = try model.prepare(draft)
-        } catch let issue {
-            let involved = issue.keyPaths.count > 1 ? " (involves \(issue.keyPaths.joined(separator: ", ")))" : ""
-            throw error(issue.keyPaths.first ?? "parameters", .outOfRange, issue.message + involved)
-        }
-
-        // Initial state: model defaults given the parameters, then the file.
-        let initialTable = try table(tree["initial"], "initial")
-        try checkKeys(initialTable, allowed: model.states.map(\.name), prefix: "initial", what: "(a state of '\(model.id)')")
-        var initialOverrides: [String: Double] = [:]
-        for (key, value) in initialTable { initialOverrides[key] = try number(value, "initial.\(key)", .finite) }
-        initial.merge(initialOverrides) { $1 }
-
         // Event settings.
         let eventTable = try table(tree["events"], "events")
         try checkKeys(eventTable, allowed: model.eventSettings.map(\.name), prefix: "events", what: "for model '\(model.id)'")
@@ -159,9 +138,31 @@ struct ScenarioValidator {
             } ?? info.defaultValues
         }
 
-        let solver = try solverOptions(try table(tree["solver"], "solver"), dimension: model.states.count, saveEvery: saveEvery)
+        // Model-specific tables, then the inputs as a whole.
+        var sections: [String: ConfigValue] = [:]
+        for name in model.sectionNames { sections[name] = tree[name] }
+        let draft = ModelInputs(parameters: parameters, initialState: [:], eventSettings: settings, options: options,
+                                sections: sections, start: start, end: end)
+        let resolvedModel: ResolvedModel
+        do throws(ModelInputIssue) {
+            resolvedModel = try model.resolve(draft)
+        } catch let issue {
+            let involved = issue.keyPaths.count > 1 ? " (involves \(issue.keyPaths.joined(separator: ", ")))" : ""
+            throw error(issue.keyPaths.first ?? "parameters", .outOfRange, issue.message + involved)
+        }
+
+        // Initial state: model defaults given the parameters, then the file.
+        let initialTable = try table(tree["initial"], "initial")
+        var initial = resolvedModel.defaultInitialState
+        let states = resolvedModel.states
+        try checkKeys(initialTable, allowed: states.map(\.name), prefix: "initial", what: "(a state of '\(model.id)')")
+        var initialOverrides: [String: Double] = [:]
+        for (key, value) in initialTable { initialOverrides[key] = try number(value, "initial.\(key)", .finite) }
+        initial.merge(initialOverrides) { $1 }
+
+        let solver = try solverOptions(try table(tree["solver"], "solver"), dimension: states.count, saveEvery: saveEvery)
         try ResourceLimits.checkRows(span: end - start, saveEvery: saveEvery, limit: solver.maxSavedPoints,
-                                     dimension: model.states.count).mapError { error($0.path, .outOfRange, $0.message) }.get()
+                                     dimension: states.count).mapError { error($0.path, .outOfRange, $0.message) }.get()
 
         // Report filters.
         let report = try table(tree["report"], "report")
@@ -169,9 +170,9 @@ struct ScenarioValidator {
         let reportedEvents = try report["events"].map { v throws(ScenarioError) in try strings(v, "report.events") }
         let reportedMetrics = try report["metrics"].map { v throws(ScenarioError) in try strings(v, "report.metrics") }
         if let reportedMetrics {
-            for (i, name) in reportedMetrics.enumerated() where !model.metrics.contains(where: { $0.name == name }) {
+            for (i, name) in reportedMetrics.enumerated() where resolvedModel.metric(name) == nil {
                 throw error("report.metrics[\(i)]", .outOfRange,
-                            "unknown metric '\(name)': expected one of \(model.metrics.map(\.name).joined(separator: ", "))")
+                            "unknown metric '\(name)': expected one of \(resolvedModel.metrics.map(\.name).joined(separator: ", "))")
             }
         }
 
@@ -183,7 +184,8 @@ struct ScenarioValidator {
         resolved["events"] = .table(settings.mapValues { .array($0.map { .double($0) }) })
         if !options.isEmpty { resolved["options"] = .table(options.mapValues { .string($0) }) }
         resolved["solver"] = .table(SolverOptionsCoding.table(solver))
-        return Scenario(file: file, model: model, description: description, inputs: inputs, solver: solver,
+        let expect = try ExpectTable.read(tree["expect"], validator: self, metrics: resolvedModel.metrics.map(\.name))
+        return Scenario(file: file, model: model, resolvedModel: resolvedModel.with(initialState: initial), description: description, inputs: inputs, solver: solver,
                         reportedEvents: reportedEvents, reportedMetrics: reportedMetrics, overrides: [], resolved: resolved,
                         initialOverrides: initialOverrides, uncertainty: uncertainty, expect: expect)
     }

@@ -17,7 +17,7 @@ import TakeoffSampling
 /// ```
 struct UncertaintyReader {
     let validator: ScenarioValidator
-    let model: ModelDescription
+    let model: ModelSpec
 
     static let keys: [String: [String]] = [
         "point": ["value"], "normal": ["mean", "sd"], "lognormal": ["median", "sigma"], "uniform": ["min", "max"],

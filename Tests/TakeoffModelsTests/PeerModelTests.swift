@@ -98,7 +98,7 @@ struct SoftwareExplosionTests {
             let options = SolverOptions(relativeTolerance: .scalar(1e-11), absoluteTolerance: .scalar(1e-13))
             for d in [8.0, 24.0] {
                 let got = try #require(SoftwareExplosionModel.shortestStretches(p, doublings: [d], reached: reached,
-                                                                                   solver: ODESolver(options))?[0] ?? nil)
+                                                                                   solver: .gsl(options))?[0] ?? nil)
                 // Brute force: every start on a grid of 2,000, each stretch by Simpson's rule.
                 func simpson(_ a: Double, _ b: Double) -> Double {
                     let m = 400, h = (b - a) / Double(m)

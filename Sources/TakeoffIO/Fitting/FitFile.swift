@@ -220,7 +220,7 @@ public struct FitFile: Sendable {
         guard case .array(let items)? = tree["match"], !items.isEmpty else {
             throw v.error("match", .missingKey, "missing: expected [[match]] tables naming the model's output column")
         }
-        let columns = (try? scenario.run().columns) ?? []
+        let columns = scenario.declaredNames.columns
         var matches: [Match] = []
         for (k, item) in items.enumerated() {
             let path = "match[\(k)]"

@@ -38,10 +38,10 @@ public struct FitReport: Sendable {
             let times = Array(Set(fit.x)).sorted()
             let index = Dictionary(uniqueKeysWithValues: times.enumerated().map { ($1, $0) })
             let evaluateColumns = { (p: [Double], xs: [Double]) throws -> [[Double]] in
-                let inputs = try scenario.inputs(with: Dictionary(uniqueKeysWithValues: zip(free.map(\.name), p)))
+                let model = try scenario.resolve(with: Dictionary(uniqueKeysWithValues: zip(free.map(\.name), p)))
                 var options = scenario.solver
                 options.save = .at(xs)
-                let run = try scenario.model.run(inputs, options: options)
+                let run = try model.run(solver: .gsl(options))
                 guard run.status.isResult, run.years.count >= xs.count else {
                     throw FitModelFailure(message: "the solve ended with \(run.status.rawValue): \(run.message ?? "")")
                 }

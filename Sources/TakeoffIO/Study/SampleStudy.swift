@@ -172,7 +172,8 @@ public struct SampleStudy: Sendable {
     public func compute(progress: ((Int) -> Void)? = nil) -> StudyData {
         let ids = options.runIDs
         let grid = self.grid
-        var data = StudyData(parameterNames: design.names, metricNames: [], records: [],
+        // The metric columns are the resolved model's, known before any run.
+        var data = StudyData(parameterNames: design.names, metricNames: scenario.declaredNames.metrics, records: [],
                              grid: grid, bands: [:])
         for name in options.bands { data.bands[name] = BandHistogram(gridPoints: grid.count) }
         data.records.reserveCapacity(ids.count)
@@ -182,7 +183,6 @@ public struct SampleStudy: Sendable {
             let block = start..<min(start + blockSize, ids.upperBound)
             let results = computeBlock(block)
             for result in results {
-                if data.metricNames.isEmpty, !result.metricNames.isEmpty { data.metricNames = result.metricNames }
                 if result.record.isResult {
                     for (name, values) in result.bandValues { for (i, v) in values.enumerated() { data.bands[name]!.add(v, at: i) } }
                 }
@@ -191,18 +191,13 @@ public struct SampleStudy: Sendable {
             start = block.upperBound
             progress?(start - ids.lowerBound)
         }
-        if data.metricNames.isEmpty { data.metricNames = defaultMetricNames() }
         return data
     }
 
     /// Metric names when no run produced any (every draw invalid): those of the point scenario.
-    func defaultMetricNames() -> [String] {
-        (try? scenario.run().metrics.map(\.name)) ?? []
-    }
 
     struct RunResult: @unchecked Sendable {
         var record: RunRecord
-        var metricNames: [String]
         var bandValues: [(String, [Double])]
     }
 
@@ -239,25 +234,25 @@ public struct SampleStudy: Sendable {
         }
         var record = RunRecord(runID: runID, seed: seed, outcome: .invalidDraw, parameters: values, metrics: [], message: nil)
         let draw = Dictionary(uniqueKeysWithValues: zip(design.names, values))
-        let inputs: ModelInputs
-        do {
-            inputs = try scenario.inputs(with: draw)
+        let model: ResolvedModel
+        do throws(ModelInputIssue) {
+            model = try scenario.resolve(with: draw)
         } catch {
             record.outcome = .invalidDraw
             record.message = error.message
-            return RunResult(record: record, metricNames: [], bandValues: [])
+            return RunResult(record: record, bandValues: [])
         }
         do {
-            let run = try scenario.model.run(inputs, options: solverOptions)
+            let run = try model.run(solver: .gsl(solverOptions))
             record.outcome = .solved(run.status)
             record.message = run.message
             record.metrics = run.metrics.map(\.value)
             let bands = options.bands.map { name in (name, bandValues(run, name)) }
-            return RunResult(record: record, metricNames: run.metrics.map(\.name), bandValues: bands)
+            return RunResult(record: record, bandValues: bands)
         } catch {
             record.outcome = .misuse
             record.message = "\(error)"
-            return RunResult(record: record, metricNames: [], bandValues: [])
+            return RunResult(record: record, bandValues: [])
         }
     }
 

@@ -133,7 +133,7 @@ public enum SweepStudy {
 
         /// Parses `parameters.x=a:b:n` or `x=a:b:n`, with `:log` appended for logarithmic spacing
         /// of this axis alone (`log` applies it to every axis).
-        public static func parse(_ text: String, log allLog: Bool, model: ModelDescription) -> Result<Axis, SensitivityError> {
+        public static func parse(_ text: String, log allLog: Bool, model: ModelSpec) -> Result<Axis, SensitivityError> {
             let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2 else { return .failure(.init(description: "--grid '\(text)': expected key=a:b:n")) }
             let name = parts[0].hasPrefix("parameters.") ? String(parts[0].dropFirst("parameters.".count)) : parts[0]

@@ -88,12 +88,10 @@ public struct ExpectTable: Sendable {
         return table
     }
 
-    /// Whether `key` names one of `metrics`, templates such as `yearReached.<actor>` included.
+    /// Whether `key` names one of this scenario's metrics (the resolved list: a regulation
+    /// scenario's `yearReached.<actor>` for each of its actors).
     static func isMetric(_ key: String, _ metrics: [String]) -> Bool {
-        metrics.contains(key) || metrics.contains { m in
-            guard let open = m.firstIndex(of: "<"), m.hasSuffix(">") else { return false }
-            return key.hasPrefix(m[..<open]) && key.count > m[..<open].count
-        }
+        metrics.contains(key)
     }
 
     static func parseKey(_ key: String, _ path: String, _ v: ScenarioValidator, _ metrics: [String]) throws(ScenarioError) -> Expectation.Kind {

@@ -1,6 +1,5 @@
 import Foundation
 import TakeoffCore
-import TakeoffGSL
 
 extension CCFExactScheme {
     /// Regime changes (modify: the integration restarts there) and milestones (recorded).

@@ -1,6 +1,5 @@
 import Foundation
 import TakeoffCore
-import TakeoffGSL
 
 extension CCFExactScheme {
     /// The run's columns (the reference's 40) on the output grid, and metrics from the located events.
@@ -9,7 +8,7 @@ extension CCFExactScheme {
     /// metrics are defined, and those of `outputTimes` if the caller asked for another grid (`nil`:
     /// the output is the referenceStep grid).
     func report(_ solution: ODESolution<CCFExactParameters>, problem: ODEProblem<CCFExactParameters>,
-                outputTimes: [Double]?) -> ModelRun {
+                outputTimes: [Double]?) -> ODEReport {
         let columns = CCFSeries.columns
         var values: [Double] = [], years: [Double] = []
         var grid = CCFGridMetrics.Series(years: [], fracGoods: [], fracRnd: [], fracGoodsNoTradeoff: [],
@@ -69,8 +68,7 @@ extension CCFExactScheme {
         let onGrid = grid.years.enumerated().allSatisfy { abs($1 - (start + Double($0) * p.referenceStep)) < 1e-9 || $1 == end }
         let gridMetrics = onGrid ? CCFGridMetrics.compute(grid, step: p.referenceStep, trigger: p.rampupTrigger) : [:]
         for info in ComputeCentricModel.referenceMetrics { m[info.name + "_grid"] = gridMetrics[info.name] ?? nil }
-        var stats = solution.stats
-        stats.acceptedSteps = solution.stats.acceptedSteps
+        let stats = solution.stats
         let changes = Set(problem.events.compactMap { event -> String? in
             if case .modify = event.action { return event.name }
             return nil
@@ -80,17 +78,13 @@ extension CCFExactScheme {
         // jumps by tens of orders of magnitude inside one representable time increment: draws far
         // past any milestone), the run keeps its results up to there, as the reference scheme keeps
         // its results up to a non-finite value. The wall-clock guard stays a failure.
-        var status = solution.status, message = solution.message
-        if [.nonFiniteState, .modelFailure, .stepSizeTooSmall].contains(status), let last = solution.times.last, last > start {
-            message = String(format: "stopped at %.4f where the integration could not continue (%@); results up to there, as the reference scheme does at a non-finite value",
-                             last, solution.message ?? "")
-            status = .success
+        var report = ODEReport(years: years, values: values, metrics: m)
+        if [.nonFiniteState, .modelFailure, .stepSizeTooSmall].contains(solution.status), let last = solution.times.last, last > start {
+            report.outcome = (.success, String(format: "stopped at %.4f where the integration could not continue (%@); results up to there, as the reference scheme does at a non-finite value",
+                                              last, solution.message ?? ""))
         }
-        return ModelRun(columns: columns.map(\.name), units: columns.map(\.unit), years: years, values: values,
-                        events: solution.events, status: status, message: message,
-                        terminatingEvent: solution.terminatingEvent, blowUpTime: solution.blowUpTime, stats: stats,
-                        metrics: ComputeCentricModel.metrics.map { ($0.name, m[$0.name] ?? nil) },
-                        scheme: "exact (ODE core, \(stats.acceptedSteps) steps, \(stats.rejectedSteps) rejected, \(stats.rhsEvaluations) RHS evaluations, \(restarts) restarts at regime changes)")
+        report.scheme = "exact (ODE core, \(stats.acceptedSteps) steps, \(stats.rejectedSteps) rejected, \(stats.rhsEvaluations) RHS evaluations, \(restarts) restarts at regime changes)"
+        return report
     }
 
     func metrics(_ solution: ODESolution<CCFExactParameters>, problem: ODEProblem<CCFExactParameters>,

@@ -1,6 +1,5 @@
 import Foundation
 import TakeoffCore
-import TakeoffGSL
 
 extension CCFExactScheme {
     /// The start state and calibration: the reference scheme's step 0 (the same algebra), with the
@@ -49,17 +48,28 @@ extension CCFExactScheme {
         return times + [end]
     }
 
-    func run(_ solverOptions: SolverOptions) throws(SolverError) -> ModelRun {
+    /// The exact scheme as the core runs it: the problem and options for a solve, and the report.
+    var odeScheme: ODEScheme {
+        ODEScheme(setUp: { _, options in self.setUp(options) }) { solution, problem, solver in
+            self.report(solution, problem: problem, outputTimes: self.outputTimes(solver.options))
+        }
+    }
+
+    /// The rows a requested save grid other than the referenceStep grid shows (`nil`: the grid rows).
+    func outputTimes(_ solverOptions: SolverOptions) -> [Double]? {
+        guard case .every(let dt) = solverOptions.save, abs(dt - p.referenceStep) > 1e-12 * p.referenceStep else { return nil }
+        return Self.gridTimes(start, end, dt)
+    }
+
+    /// The problem, and the scenario's options adapted to it.
+    func setUp(_ solverOptions: SolverOptions) -> (ODEProblem<CCFExactParameters>, SolverOptions) {
         let (q, y0) = initial()
         var options = solverOptions
         // Rows on the referenceStep grid always (a study saves only the ends): gwp_growth and the
         // `_grid` metrics are defined on that grid, as in the reference scheme. Another requested grid
         // is saved as well, and is what the output shows.
-        var outputTimes: [Double]?
         options.save = .every(p.referenceStep)
-        if case .every(let dt) = solverOptions.save, abs(dt - p.referenceStep) > 1e-12 * p.referenceStep {
-            let requested = Self.gridTimes(start, end, dt)
-            outputTimes = requested
+        if let requested = outputTimes(solverOptions) {
             let merged = (Self.gridTimes(start, end, p.referenceStep) + requested).sorted()
             var union: [Double] = []
             for t in merged where union.last.map({ t - $0 > 1e-9 }) ?? true { union.append(t) }
@@ -87,7 +97,6 @@ extension CCFExactScheme {
                                  delays: history, events: events(q)) { t, y, dydt, q, past in
             Self.derivatives(t, y, dydt, q, past)
         }
-        let solution = try ODESolver(options).solve(problem)
-        return report(solution, problem: problem, outputTimes: outputTimes)
+        return (problem, options)
     }
 }

@@ -1,6 +1,5 @@
 import Foundation
 import TakeoffCore
-import TakeoffGSL
 
 /// The ODE's parameters for an exact run: the model's parameters, the start-year calibration
 /// (shared with the reference scheme, which computes it at step 0) and the current regime, which
@@ -83,7 +82,7 @@ struct CCFInstant {
 /// its cap, the training money cap's switches, and each task becoming automatable (goods and R&D).
 /// Kinks (the allocation's critical task changing, a runtime need crossing 1) are left to the
 /// error control: milestones move by under 2e-5 years from rtol 1e-6 to 1e-10 (README).
-final class CCFExactScheme {
+final class CCFExactScheme: Sendable {
     let p: ComputeCentricParameters
     let start: Double, end: Double
     let n = CCFAlgebra.laborTasks + 1

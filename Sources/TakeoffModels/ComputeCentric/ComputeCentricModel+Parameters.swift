@@ -1,145 +1,148 @@
 import Foundation
+import TakeoffCore
 
 /// Parameters of ``ComputeCentricModel``: Davidson's compute-centric framework (Epoch's `ftm`,
 /// takeoffspeeds.com). Each property is the reference's parameter name in camelCase (scenario key,
 /// `--set parameters.<name>` path); `takeoff models` lists the reference name beside it. Meanings
 /// and the three presets' values: docs/ccf-model-notes.md §12, from the reference's
 /// `website/src/js/presets.js`.
-public struct ComputeCentricParameters: Sendable, Equatable {
+public struct ComputeCentricParameters: ModelParameters, Equatable {
+    public init() {}
+
     /// Training FLOP (2020 algorithms) for AI to do the hardest goods/services task; top of the training-requirement distribution. [FLOP] (`full_automation_requirements_training`)
-    public var fullAutomationRequirementsTraining: Double
+    public var fullAutomationRequirementsTraining: Double = 1e+36
     /// Ratio of the top requirement to the level at which 20% of tasks become trainable (sets the spread). [×] (`flop_gap_training`)
-    public var flopGapTraining: Double
+    public var flopGapTraining: Double = 10000.0
     /// R&D training requirements = goods requirements divided by this. [×] (`goods_vs_rnd_requirements_training`)
-    public var goodsVsRndRequirementsTraining: Double
+    public var goodsVsRndRequirementsTraining: Double = 3.0
     /// Runtime FLOP/s (2020 algorithms) to replace one worker on the hardest task (converted to FLOP/year in code). [FLOP/s] (`full_automation_requirements_runtime`)
-    public var fullAutomationRequirementsRuntime: Double
+    public var fullAutomationRequirementsRuntime: Double = 1.66667e+16
     /// Spread (top / 20th percentile) of runtime requirements. [×] (`flop_gap_runtime`)
-    public var flopGapRuntime: Double
+    public var flopGapRuntime: Double = 10.0
     /// R&D runtime requirements = goods runtime requirements divided by this. [×] (`goods_vs_rnd_requirements_runtime`)
-    public var goodsVsRndRequirementsRuntime: Double
+    public var goodsVsRndRequirementsRuntime: Double = 100.0
     /// Exponent δ: runtime need scales as (task training requirement / biggest run)^δ; ≤0 disables the tradeoff. [1] (`runtime_training_tradeoff`)
-    public var runtimeTrainingTradeoff: Double
+    public var runtimeTrainingTradeoff: Double = 1.5
     /// With the tradeoff on, a task is automatable once biggest run × this exceeds its training requirement. [×] (`runtime_training_max_tradeoff`)
-    public var runtimeTrainingMaxTradeoff: Double
+    public var runtimeTrainingMaxTradeoff: Double = 30.0
     /// CES ρ among cognitive tasks in goods production (σ = 1/(1-ρ)). [1 (CES ρ)] (`labour_substitution_goods`)
-    public var labourSubstitutionGoods: Double
+    public var labourSubstitutionGoods: Double = -0.5
     /// CES ρ among cognitive tasks in hardware and software R&D. [1 (CES ρ)] (`labour_substitution_rnd`)
-    public var labourSubstitutionRnd: Double
+    public var labourSubstitutionRnd: Double = -0.5
     /// CES ρ between capital and the cognitive aggregate in goods production. [1 (CES ρ)] (`capital_substitution_goods`)
-    public var capitalSubstitutionGoods: Double
+    public var capitalSubstitutionGoods: Double = -0.4
     /// CES ρ between capital and cognition in hardware R&D (code multiplies it by the parallelization penalty). [1 (CES ρ)] (`capital_substitution_rnd`)
-    public var capitalSubstitutionRnd: Double
+    public var capitalSubstitutionRnd: Double = -0.25
     /// CES ρ between experiment compute and cognition in software R&D. [1 (CES ρ)] (`research_experiments_substitution_software`)
-    public var researchExperimentsSubstitutionSoftware: Double
+    public var researchExperimentsSubstitutionSoftware: Double = -0.01
     /// Exponent e: experiment input to software R&D = (installed hardware)^e. [1] (`compute_software_rnd_experiments_efficiency`)
-    public var computeSoftwareRndExperimentsEfficiency: Double
+    public var computeSoftwareRndExperimentsEfficiency: Double = 0.4
     /// r_H: in the code H ∝ Q_H^(r_H/λ) (Q_H = cumulative λ-adjusted hardware R&D input), before the ceiling penalty; initial d ln H/dt = r_H × ratio. [1] (`hardware_returns`)
-    public var hardwareReturns: Double
+    public var hardwareReturns: Double = 5.2
     /// r_S: the same for software efficiency. [1] (`software_returns`)
-    public var softwareReturns: Double
+    public var softwareReturns: Double = 1.25
     /// Upper limit U_H on hardware performance (FLOP/year/$); returns shrink as ln(U_H/H) shrinks. [FLOP/year per USD] (`hardware_performance_ceiling`)
-    public var hardwarePerformanceCeiling: Double
+    public var hardwarePerformanceCeiling: Double = 1e+26
     /// Upper limit U_S on software efficiency (effective FLOP per physical FLOP, 2020 = 1). [× (2020 = 1)] (`software_ceiling`)
-    public var softwareCeiling: Double
+    public var softwareCeiling: Double = 1000000000000.0
     /// λ: R&D input enters the cumulative stock as R^λ ("stepping on toes"). [1] (`rnd_parallelization_penalty`)
-    public var rndParallelizationPenalty: Double
+    public var rndParallelizationPenalty: Double = 0.7
     /// Years between a hardware-performance level being reached and chips at that level being buyable. [years] (`hardware_delay`)
-    public var hardwareDelay: Double
+    public var hardwareDelay: Double = 1.0
     /// Pre-wake-up exponential growth rate of the share of capital in hardware R&D. [1/year] (`frac_capital_hardware_rnd_growth`)
-    public var fracCapitalHardwareRndGrowth: Double
+    public var fracCapitalHardwareRndGrowth: Double = 0.01
     /// Pre-wake-up growth rate of the share of labour in hardware R&D. [1/year] (`frac_labour_hardware_rnd_growth`)
-    public var fracLabourHardwareRndGrowth: Double
+    public var fracLabourHardwareRndGrowth: Double = 0.01
     /// Pre-wake-up growth rate of the share of compute in hardware R&D. [1/year] (`frac_compute_hardware_rnd_growth`)
-    public var fracComputeHardwareRndGrowth: Double
+    public var fracComputeHardwareRndGrowth: Double = 0.01
     /// Pre-wake-up growth rate of the share of labour in software R&D. [1/year] (`frac_labour_software_rnd_growth`)
-    public var fracLabourSoftwareRndGrowth: Double
+    public var fracLabourSoftwareRndGrowth: Double = 0.18
     /// Pre-wake-up growth rate of the share of compute in software R&D. [1/year] (`frac_compute_software_rnd_growth`)
-    public var fracComputeSoftwareRndGrowth: Double
+    public var fracComputeSoftwareRndGrowth: Double = 0.18
     /// Pre-wake-up growth rate of the share of GWP spent on new compute. [1/year] (`frac_gwp_compute_growth`)
-    public var fracGwpComputeGrowth: Double
+    public var fracGwpComputeGrowth: Double = 0.19
     /// Pre-wake-up growth rate of the share of compute used for the largest training run. [1/year] (`frac_compute_training_growth`)
-    public var fracComputeTrainingGrowth: Double
+    public var fracComputeTrainingGrowth: Double = 0.547528364331348
     /// Post-wake-up growth rate of the capital share in hardware R&D. [1/year] (`frac_capital_hardware_rnd_growth_rampup`)
-    public var fracCapitalHardwareRndGrowthRampup: Double
+    public var fracCapitalHardwareRndGrowthRampup: Double = 0.14
     /// Post-wake-up growth rate of the labour share in hardware R&D. [1/year] (`frac_labour_hardware_rnd_growth_rampup`)
-    public var fracLabourHardwareRndGrowthRampup: Double
+    public var fracLabourHardwareRndGrowthRampup: Double = 0.14
     /// Post-wake-up growth rate of the compute share in hardware R&D. [1/year] (`frac_compute_hardware_rnd_growth_rampup`)
-    public var fracComputeHardwareRndGrowthRampup: Double
+    public var fracComputeHardwareRndGrowthRampup: Double = 0.67
     /// Post-wake-up growth rate of the labour share in software R&D. [1/year] (`frac_labour_software_rnd_growth_rampup`)
-    public var fracLabourSoftwareRndGrowthRampup: Double
+    public var fracLabourSoftwareRndGrowthRampup: Double = 0.22
     /// Post-wake-up growth rate of the compute share in software R&D. [1/year] (`frac_compute_software_rnd_growth_rampup`)
-    public var fracComputeSoftwareRndGrowthRampup: Double
+    public var fracComputeSoftwareRndGrowthRampup: Double = 0.67
     /// Post-wake-up growth rate of the GWP share spent on compute. [1/year] (`frac_gwp_compute_growth_rampup`)
-    public var fracGwpComputeGrowthRampup: Double
+    public var fracGwpComputeGrowthRampup: Double = 0.19
     /// Post-wake-up growth rate of the training share of compute. [1/year] (`frac_compute_training_growth_rampup`)
-    public var fracComputeTrainingGrowthRampup: Double
+    public var fracComputeTrainingGrowthRampup: Double = 1.1
     /// Cap on the capital share in hardware R&D. [fraction] (`frac_capital_hardware_rnd_ceiling`)
-    public var fracCapitalHardwareRndCeiling: Double
+    public var fracCapitalHardwareRndCeiling: Double = 0.03
     /// Cap on the labour share in hardware R&D. [fraction] (`frac_labour_hardware_rnd_ceiling`)
-    public var fracLabourHardwareRndCeiling: Double
+    public var fracLabourHardwareRndCeiling: Double = 0.03
     /// Cap on the compute share in hardware R&D. [fraction] (`frac_compute_hardware_rnd_ceiling`)
-    public var fracComputeHardwareRndCeiling: Double
+    public var fracComputeHardwareRndCeiling: Double = 0.2
     /// Cap on the labour share in software R&D. [fraction] (`frac_labour_software_rnd_ceiling`)
-    public var fracLabourSoftwareRndCeiling: Double
+    public var fracLabourSoftwareRndCeiling: Double = 0.03
     /// Cap on the compute share in software R&D. [fraction] (`frac_compute_software_rnd_ceiling`)
-    public var fracComputeSoftwareRndCeiling: Double
+    public var fracComputeSoftwareRndCeiling: Double = 0.2
     /// Cap on the GWP share spent on compute. [fraction] (`frac_gwp_compute_ceiling`)
-    public var fracGwpComputeCeiling: Double
+    public var fracGwpComputeCeiling: Double = 0.1
     /// Cap on the training share of compute. [fraction] (`frac_compute_training_ceiling`)
-    public var fracComputeTrainingCeiling: Double
+    public var fracComputeTrainingCeiling: Double = 0.1
     /// Share of capital in hardware R&D at t0. [fraction] (`initial_frac_capital_hardware_rnd`)
-    public var initialFracCapitalHardwareRnd: Double
+    public var initialFracCapitalHardwareRnd: Double = 0.002
     /// Share of labour in hardware R&D at t0. [fraction] (`initial_frac_labour_hardware_rnd`)
-    public var initialFracLabourHardwareRnd: Double
+    public var initialFracLabourHardwareRnd: Double = 0.002
     /// Share of compute in hardware R&D at t0. [fraction] (`initial_frac_compute_hardware_rnd`)
-    public var initialFracComputeHardwareRnd: Double
+    public var initialFracComputeHardwareRnd: Double = 0.002
     /// Share of labour in software R&D at t0. [fraction] (`initial_frac_labour_software_rnd`)
-    public var initialFracLabourSoftwareRnd: Double
+    public var initialFracLabourSoftwareRnd: Double = 0.0002
     /// Share of compute in software R&D at t0. [fraction] (`initial_frac_compute_software_rnd`)
-    public var initialFracComputeSoftwareRnd: Double
+    public var initialFracComputeSoftwareRnd: Double = 0.0002
     /// Largest training run at t0 (FLOP); fixes the initial training share of compute. [FLOP] (`initial_biggest_training_run`)
-    public var initialBiggestTrainingRun: Double
+    public var initialBiggestTrainingRun: Double = 3e+24
     /// Hardware R&D input in 2022 relative to all past (λ-adjusted) input; sets Q_H(0). [1] (`ratio_initial_to_cumulative_input_hardware_rnd`)
-    public var ratioInitialToCumulativeInputHardwareRnd: Double
+    public var ratioInitialToCumulativeInputHardwareRnd: Double = 0.047
     /// Same for software R&D; sets Q_S(0). [1] (`ratio_initial_to_cumulative_input_software_rnd`)
-    public var ratioInitialToCumulativeInputSoftwareRnd: Double
+    public var ratioInitialToCumulativeInputSoftwareRnd: Double = 0.2
     /// FLOP/year of capacity produced in 2022; sets initial compute spending. [FLOP/year] (`initial_hardware_production`)
-    public var initialHardwareProduction: Double
+    public var initialHardwareProduction: Double = 1e+28
     /// Installed hardware stock at t0 divided by 2022 production. [1] (`ratio_hardware_to_initial_hardware_production`)
-    public var ratioHardwareToInitialHardwareProduction: Double
+    public var ratioHardwareToInitialHardwareProduction: Double = 2.0
     /// FLOP/year per $ of the best buyable hardware at t0. [FLOP/year per USD] (`initial_buyable_hardware_performance`)
-    public var initialBuyableHardwarePerformance: Double
+    public var initialBuyableHardwarePerformance: Double = 1.5e+17
     /// GWP at t0 (2020 USD/year); output is rescaled to match it. [USD/year (2020)] (`initial_gwp`)
-    public var initialGwp: Double
+    public var initialGwp: Double = 85000000000000.0
     /// Working population at t0 (labour units). [workers] (`initial_population`)
-    public var initialPopulation: Double
+    public var initialPopulation: Double = 4000000000.0
     /// Share of goods output paid to cognition (labour + compute) rather than capital, at t0; calibrates CES weights. [fraction] (`initial_cognitive_share_goods`)
-    public var initialCognitiveShareGoods: Double
+    public var initialCognitiveShareGoods: Double = 0.5
     /// Same for hardware R&D. [fraction] (`initial_cognitive_share_hardware_rnd`)
-    public var initialCognitiveShareHardwareRnd: Double
+    public var initialCognitiveShareHardwareRnd: Double = 0.7
     /// Compute’s part of the cognitive share in goods at t0 (code multiplies it by the cognitive share). [fraction] (`initial_compute_share_goods`)
-    public var initialComputeShareGoods: Double
+    public var initialComputeShareGoods: Double = 0.01
     /// Compute’s part of the cognitive share in both R&D sectors at t0. [fraction] (`initial_compute_share_rnd`)
-    public var initialComputeShareRnd: Double
+    public var initialComputeShareRnd: Double = 0.01
     /// Share of software R&D attributed to experiments (vs cognition) at t0. [fraction] (`initial_experiment_share_software_rnd`)
-    public var initialExperimentShareSoftwareRnd: Double
+    public var initialExperimentShareSoftwareRnd: Double = 0.3
     /// Wake-up happens when the fraction of goods tasks actually automated reaches this. [fraction] (`rampup_trigger`)
-    public var rampupTrigger: Double
+    public var rampupTrigger: Double = 0.06
     /// Used only to set K(0) so that capital initially grows at this rate. [1/year] (`initial_capital_growth`)
-    public var initialCapitalGrowth: Double
+    public var initialCapitalGrowth: Double = 0.0275
     /// Exponential growth rate of labour. [1/year] (`labour_growth`)
-    public var labourGrowth: Double
+    public var labourGrowth: Double = 0.01
     /// Exponential growth rate of TFP in goods and in R&D. [1/year] (`tfp_growth`)
-    public var tfpGrowth: Double
+    public var tfpGrowth: Double = 0.01
     /// Fraction of installed hardware lost per year (applied as (1-δ)^Δt per step). [fraction/year] (`compute_depreciation`)
-    public var computeDepreciation: Double
+    public var computeDepreciation: Double = 0.2
     /// Before wake-up, the training share stops growing once the largest run costs more than this ($). [USD] (`money_cap_training_before_wakeup`)
-    public var moneyCapTrainingBeforeWakeup: Double
+    public var moneyCapTrainingBeforeWakeup: Double = 4000000000.0
     /// If >0, training requirements are rounded up onto a grid of this many OOMs (lumpy automation); 0 = smooth. [OOM] (`training_requirements_steepness`)
-    public var trainingRequirementsSteepness: Double
+    public var trainingRequirementsSteepness: Double = 0.0
     /// Same for runtime requirements. [OOM] (`runtime_requirements_steepness`)
-    public var runtimeRequirementsSteepness: Double
+    public var runtimeRequirementsSteepness: Double = 0.0
     /// Whether the runtime-training tradeoff is on (the website's flag; option `runtimeTradeoff`).
     public var runtimeTradeoffEnabled: Bool = true
     /// The reference scheme's fixed step [years] (`t_step`).
@@ -148,285 +151,220 @@ public struct ComputeCentricParameters: Sendable, Equatable {
 
 extension ComputeCentricModel {
     /// Every parameter: default = the reference's best guess.
-    public static let parameters: [ParameterInfo] = [
-        ParameterInfo("fullAutomationRequirementsTraining", 1e+36, unit: "FLOP", constraint: .positive,
+    public static let parameterTable: [Parameter<ComputeCentricParameters>] = [
+        Parameter(\.fullAutomationRequirementsTraining, unit: "FLOP", constraint: .positive,
                       meaning: "Training FLOP (2020 algorithms) for AI to do the hardest goods/services task; top of the training-requirement distribution.",
                       source: "full_automation_requirements_training: best guess 1e+36 (aggressive 1e+33, conservative 1e+40), ftm presets.js"),
-        ParameterInfo("flopGapTraining", 10000.0, unit: "×", constraint: .positive,
+        Parameter(\.flopGapTraining, unit: "×", constraint: .positive,
                       meaning: "Ratio of the top requirement to the level at which 20% of tasks become trainable (sets the spread).",
                       source: "flop_gap_training: best guess 10000 (aggressive 10, conservative 1e+08), ftm presets.js"),
-        ParameterInfo("goodsVsRndRequirementsTraining", 3.0, unit: "×", constraint: .positive,
+        Parameter(\.goodsVsRndRequirementsTraining, unit: "×", constraint: .positive,
                       meaning: "R&D training requirements = goods requirements divided by this.",
                       source: "goods_vs_rnd_requirements_training: best guess 3 (aggressive 30, conservative 1), ftm presets.js"),
-        ParameterInfo("fullAutomationRequirementsRuntime", 1.66667e+16, unit: "FLOP/s", constraint: .positive,
+        Parameter(\.fullAutomationRequirementsRuntime, unit: "FLOP/s", constraint: .positive,
                       meaning: "Runtime FLOP/s (2020 algorithms) to replace one worker on the hardest task (converted to FLOP/year in code).",
                       source: "full_automation_requirements_runtime: best guess 1.66667e+16 (aggressive 1e+15, conservative 1e+20 in the notes; presets.js stores those two times 31,536,000 s), ftm presets.js"),
-        ParameterInfo("flopGapRuntime", 10.0, unit: "×", constraint: .positive,
+        Parameter(\.flopGapRuntime, unit: "×", constraint: .positive,
                       meaning: "Spread (top / 20th percentile) of runtime requirements.",
                       source: "flop_gap_runtime: best guess 10 (aggressive 1, conservative 100), ftm presets.js"),
-        ParameterInfo("goodsVsRndRequirementsRuntime", 100.0, unit: "×", constraint: .positive,
+        Parameter(\.goodsVsRndRequirementsRuntime, unit: "×", constraint: .positive,
                       meaning: "R&D runtime requirements = goods runtime requirements divided by this.",
                       source: "goods_vs_rnd_requirements_runtime: best guess 100 (aggressive 300, conservative 30), ftm presets.js"),
-        ParameterInfo("runtimeTrainingTradeoff", 1.5, unit: "1", constraint: .finite,
+        Parameter(\.runtimeTrainingTradeoff, unit: "1", constraint: .finite,
                       meaning: "Exponent δ: runtime need scales as (task training requirement / biggest run)^δ; ≤0 disables the tradeoff.",
                       source: "runtime_training_tradeoff: best guess 1.5 (aggressive 0.8, conservative 3), ftm presets.js"),
-        ParameterInfo("runtimeTrainingMaxTradeoff", 30.0, unit: "×", constraint: .positive,
+        Parameter(\.runtimeTrainingMaxTradeoff, unit: "×", constraint: .positive,
                       meaning: "With the tradeoff on, a task is automatable once biggest run × this exceeds its training requirement.",
                       source: "runtime_training_max_tradeoff: best guess 30 (aggressive 1000, conservative 1), ftm presets.js"),
-        ParameterInfo("labourSubstitutionGoods", -0.5, unit: "1 (CES ρ)", constraint: .finite,
+        Parameter(\.labourSubstitutionGoods, unit: "1 (CES ρ)", constraint: .finite,
                       meaning: "CES ρ among cognitive tasks in goods production (σ = 1/(1-ρ)).",
                       source: "labour_substitution_goods: best guess -0.5 (aggressive -0.2, conservative -2), ftm presets.js"),
-        ParameterInfo("labourSubstitutionRnd", -0.5, unit: "1 (CES ρ)", constraint: .finite,
+        Parameter(\.labourSubstitutionRnd, unit: "1 (CES ρ)", constraint: .finite,
                       meaning: "CES ρ among cognitive tasks in hardware and software R&D.",
                       source: "labour_substitution_rnd: best guess -0.5 (aggressive -0.2, conservative -2), ftm presets.js"),
-        ParameterInfo("capitalSubstitutionGoods", -0.4, unit: "1 (CES ρ)", constraint: .finite,
+        Parameter(\.capitalSubstitutionGoods, unit: "1 (CES ρ)", constraint: .finite,
                       meaning: "CES ρ between capital and the cognitive aggregate in goods production.",
                       source: "capital_substitution_goods: best guess -0.4 (aggressive -0.2, conservative -2), ftm presets.js"),
-        ParameterInfo("capitalSubstitutionRnd", -0.25, unit: "1 (CES ρ)", constraint: .finite,
+        Parameter(\.capitalSubstitutionRnd, unit: "1 (CES ρ)", constraint: .finite,
                       meaning: "CES ρ between capital and cognition in hardware R&D (code multiplies it by the parallelization penalty).",
                       source: "capital_substitution_rnd: best guess -0.25 (aggressive -0.17, conservative -0.5), ftm presets.js"),
-        ParameterInfo("researchExperimentsSubstitutionSoftware", -0.01, unit: "1 (CES ρ)", constraint: .finite,
+        Parameter(\.researchExperimentsSubstitutionSoftware, unit: "1 (CES ρ)", constraint: .finite,
                       meaning: "CES ρ between experiment compute and cognition in software R&D.",
                       source: "research_experiments_substitution_software: best guess -0.01 (aggressive -0.01, conservative -0.01), ftm presets.js"),
-        ParameterInfo("computeSoftwareRndExperimentsEfficiency", 0.4, unit: "1", constraint: .positive,
+        Parameter(\.computeSoftwareRndExperimentsEfficiency, unit: "1", constraint: .positive,
                       meaning: "Exponent e: experiment input to software R&D = (installed hardware)^e.",
                       source: "compute_software_rnd_experiments_efficiency: best guess 0.4 (aggressive 0.4, conservative 0.4), ftm presets.js"),
-        ParameterInfo("hardwareReturns", 5.2, unit: "1", constraint: .positive,
+        Parameter(\.hardwareReturns, unit: "1", constraint: .positive,
                       meaning: "r_H: in the code H ∝ Q_H^(r_H/λ) (Q_H = cumulative λ-adjusted hardware R&D input), before the ceiling penalty; initial d ln H/dt = r_H × ratio.",
                       source: "hardware_returns: best guess 5.2 (aggressive 7, conservative 3), ftm presets.js"),
-        ParameterInfo("softwareReturns", 1.25, unit: "1", constraint: .positive,
+        Parameter(\.softwareReturns, unit: "1", constraint: .positive,
                       meaning: "r_S: the same for software efficiency.",
                       source: "software_returns: best guess 1.25 (aggressive 5, conservative 0.8), ftm presets.js"),
-        ParameterInfo("hardwarePerformanceCeiling", 1e+26, unit: "FLOP/year per USD", constraint: .positive,
+        Parameter(\.hardwarePerformanceCeiling, unit: "FLOP/year per USD", constraint: .positive,
                       meaning: "Upper limit U_H on hardware performance (FLOP/year/$); returns shrink as ln(U_H/H) shrinks.",
                       source: "hardware_performance_ceiling: best guess 1e+26 (aggressive 1e+29, conservative 1e+23), ftm presets.js"),
-        ParameterInfo("softwareCeiling", 1000000000000.0, unit: "× (2020 = 1)", constraint: .positive,
+        Parameter(\.softwareCeiling, unit: "× (2020 = 1)", constraint: .positive,
                       meaning: "Upper limit U_S on software efficiency (effective FLOP per physical FLOP, 2020 = 1).",
                       source: "software_ceiling: best guess 1e+12 (aggressive 1e+16, conservative 1e+08), ftm presets.js"),
-        ParameterInfo("rndParallelizationPenalty", 0.7, unit: "1", constraint: .positive,
+        Parameter(\.rndParallelizationPenalty, unit: "1", constraint: .positive,
                       meaning: "λ: R&D input enters the cumulative stock as R^λ (\"stepping on toes\").",
                       source: "rnd_parallelization_penalty: best guess 0.7 (aggressive 0.99, conservative 0.2), ftm presets.js"),
-        ParameterInfo("hardwareDelay", 1.0, unit: "years", constraint: .nonNegative,
+        Parameter(\.hardwareDelay, unit: "years", constraint: .nonNegative,
                       meaning: "Years between a hardware-performance level being reached and chips at that level being buyable.",
                       source: "hardware_delay: best guess 1 (aggressive 0.01, conservative 2.5), ftm presets.js"),
-        ParameterInfo("fracCapitalHardwareRndGrowth", 0.01, unit: "1/year", constraint: .nonNegative,
+        Parameter(\.fracCapitalHardwareRndGrowth, unit: "1/year", constraint: .nonNegative,
                       meaning: "Pre-wake-up exponential growth rate of the share of capital in hardware R&D.",
                       source: "frac_capital_hardware_rnd_growth: best guess 0.01 (aggressive 0.01, conservative 0.01), ftm presets.js"),
-        ParameterInfo("fracLabourHardwareRndGrowth", 0.01, unit: "1/year", constraint: .nonNegative,
+        Parameter(\.fracLabourHardwareRndGrowth, unit: "1/year", constraint: .nonNegative,
                       meaning: "Pre-wake-up growth rate of the share of labour in hardware R&D.",
                       source: "frac_labour_hardware_rnd_growth: best guess 0.01 (aggressive 0.01, conservative 0.01), ftm presets.js"),
-        ParameterInfo("fracComputeHardwareRndGrowth", 0.01, unit: "1/year", constraint: .nonNegative,
+        Parameter(\.fracComputeHardwareRndGrowth, unit: "1/year", constraint: .nonNegative,
                       meaning: "Pre-wake-up growth rate of the share of compute in hardware R&D.",
                       source: "frac_compute_hardware_rnd_growth: best guess 0.01 (aggressive 0.01, conservative 0.01), ftm presets.js"),
-        ParameterInfo("fracLabourSoftwareRndGrowth", 0.18, unit: "1/year", constraint: .nonNegative,
+        Parameter(\.fracLabourSoftwareRndGrowth, unit: "1/year", constraint: .nonNegative,
                       meaning: "Pre-wake-up growth rate of the share of labour in software R&D.",
                       source: "frac_labour_software_rnd_growth: best guess 0.18 (aggressive 0.18, conservative 0.18), ftm presets.js"),
-        ParameterInfo("fracComputeSoftwareRndGrowth", 0.18, unit: "1/year", constraint: .nonNegative,
+        Parameter(\.fracComputeSoftwareRndGrowth, unit: "1/year", constraint: .nonNegative,
                       meaning: "Pre-wake-up growth rate of the share of compute in software R&D.",
                       source: "frac_compute_software_rnd_growth: best guess 0.18 (aggressive 0.18, conservative 0.18), ftm presets.js"),
-        ParameterInfo("fracGwpComputeGrowth", 0.19, unit: "1/year", constraint: .nonNegative,
+        Parameter(\.fracGwpComputeGrowth, unit: "1/year", constraint: .nonNegative,
                       meaning: "Pre-wake-up growth rate of the share of GWP spent on new compute.",
                       source: "frac_gwp_compute_growth: best guess 0.19 (aggressive 0.37, conservative 0.07), ftm presets.js"),
-        ParameterInfo("fracComputeTrainingGrowth", 0.547528364331348, unit: "1/year", constraint: .nonNegative,
+        Parameter(\.fracComputeTrainingGrowth, unit: "1/year", constraint: .nonNegative,
                       meaning: "Pre-wake-up growth rate of the share of compute used for the largest training run.",
                       source: "frac_compute_training_growth: best guess 0.547528364331348 (aggressive 0.163764182165674, conservative 0.931292546497022), ftm presets.js"),
-        ParameterInfo("fracCapitalHardwareRndGrowthRampup", 0.14, unit: "1/year", constraint: .nonNegative,
+        Parameter(\.fracCapitalHardwareRndGrowthRampup, unit: "1/year", constraint: .nonNegative,
                       meaning: "Post-wake-up growth rate of the capital share in hardware R&D.",
                       source: "frac_capital_hardware_rnd_growth_rampup: best guess 0.14 (aggressive 0.32, conservative 0.05), ftm presets.js"),
-        ParameterInfo("fracLabourHardwareRndGrowthRampup", 0.14, unit: "1/year", constraint: .nonNegative,
+        Parameter(\.fracLabourHardwareRndGrowthRampup, unit: "1/year", constraint: .nonNegative,
                       meaning: "Post-wake-up growth rate of the labour share in hardware R&D.",
                       source: "frac_labour_hardware_rnd_growth_rampup: best guess 0.14 (aggressive 0.32, conservative 0.05), ftm presets.js"),
-        ParameterInfo("fracComputeHardwareRndGrowthRampup", 0.67, unit: "1/year", constraint: .nonNegative,
+        Parameter(\.fracComputeHardwareRndGrowthRampup, unit: "1/year", constraint: .nonNegative,
                       meaning: "Post-wake-up growth rate of the compute share in hardware R&D.",
                       source: "frac_compute_hardware_rnd_growth_rampup: best guess 0.67 (aggressive 1.37, conservative 0.27), ftm presets.js"),
-        ParameterInfo("fracLabourSoftwareRndGrowthRampup", 0.22, unit: "1/year", constraint: .nonNegative,
+        Parameter(\.fracLabourSoftwareRndGrowthRampup, unit: "1/year", constraint: .nonNegative,
                       meaning: "Post-wake-up growth rate of the labour share in software R&D.",
                       source: "frac_labour_software_rnd_growth_rampup: best guess 0.22 (aggressive 0.37, conservative 0.12), ftm presets.js"),
-        ParameterInfo("fracComputeSoftwareRndGrowthRampup", 0.67, unit: "1/year", constraint: .nonNegative,
+        Parameter(\.fracComputeSoftwareRndGrowthRampup, unit: "1/year", constraint: .nonNegative,
                       meaning: "Post-wake-up growth rate of the compute share in software R&D.",
                       source: "frac_compute_software_rnd_growth_rampup: best guess 0.67 (aggressive 1.37, conservative 0.27), ftm presets.js"),
-        ParameterInfo("fracGwpComputeGrowthRampup", 0.19, unit: "1/year", constraint: .nonNegative,
+        Parameter(\.fracGwpComputeGrowthRampup, unit: "1/year", constraint: .nonNegative,
                       meaning: "Post-wake-up growth rate of the GWP share spent on compute.",
                       source: "frac_gwp_compute_growth_rampup: best guess 0.19 (aggressive 0.37, conservative 0.07), ftm presets.js"),
-        ParameterInfo("fracComputeTrainingGrowthRampup", 1.1, unit: "1/year", constraint: .nonNegative,
+        Parameter(\.fracComputeTrainingGrowthRampup, unit: "1/year", constraint: .nonNegative,
                       meaning: "Post-wake-up growth rate of the training share of compute.",
                       source: "frac_compute_training_growth_rampup: best guess 1.1 (aggressive 4.5, conservative 0.55), ftm presets.js"),
-        ParameterInfo("fracCapitalHardwareRndCeiling", 0.03, unit: "fraction", constraint: .fraction,
+        Parameter(\.fracCapitalHardwareRndCeiling, unit: "fraction", constraint: .fraction,
                       meaning: "Cap on the capital share in hardware R&D.",
                       source: "frac_capital_hardware_rnd_ceiling: best guess 0.03 (aggressive 0.1, conservative 0.01), ftm presets.js"),
-        ParameterInfo("fracLabourHardwareRndCeiling", 0.03, unit: "fraction", constraint: .fraction,
+        Parameter(\.fracLabourHardwareRndCeiling, unit: "fraction", constraint: .fraction,
                       meaning: "Cap on the labour share in hardware R&D.",
                       source: "frac_labour_hardware_rnd_ceiling: best guess 0.03 (aggressive 0.1, conservative 0.01), ftm presets.js"),
-        ParameterInfo("fracComputeHardwareRndCeiling", 0.2, unit: "fraction", constraint: .fraction,
+        Parameter(\.fracComputeHardwareRndCeiling, unit: "fraction", constraint: .fraction,
                       meaning: "Cap on the compute share in hardware R&D.",
                       source: "frac_compute_hardware_rnd_ceiling: best guess 0.2 (aggressive 0.35, conservative 0.05), ftm presets.js"),
-        ParameterInfo("fracLabourSoftwareRndCeiling", 0.03, unit: "fraction", constraint: .fraction,
+        Parameter(\.fracLabourSoftwareRndCeiling, unit: "fraction", constraint: .fraction,
                       meaning: "Cap on the labour share in software R&D.",
                       source: "frac_labour_software_rnd_ceiling: best guess 0.03 (aggressive 0.1, conservative 0.01), ftm presets.js"),
-        ParameterInfo("fracComputeSoftwareRndCeiling", 0.2, unit: "fraction", constraint: .fraction,
+        Parameter(\.fracComputeSoftwareRndCeiling, unit: "fraction", constraint: .fraction,
                       meaning: "Cap on the compute share in software R&D.",
                       source: "frac_compute_software_rnd_ceiling: best guess 0.2 (aggressive 0.35, conservative 0.05), ftm presets.js"),
-        ParameterInfo("fracGwpComputeCeiling", 0.1, unit: "fraction", constraint: .fraction,
+        Parameter(\.fracGwpComputeCeiling, unit: "fraction", constraint: .fraction,
                       meaning: "Cap on the GWP share spent on compute.",
                       source: "frac_gwp_compute_ceiling: best guess 0.1 (aggressive 0.3, conservative 0.03), ftm presets.js"),
-        ParameterInfo("fracComputeTrainingCeiling", 0.1, unit: "fraction", constraint: .fraction,
+        Parameter(\.fracComputeTrainingCeiling, unit: "fraction", constraint: .fraction,
                       meaning: "Cap on the training share of compute.",
                       source: "frac_compute_training_ceiling: best guess 0.1 (aggressive 0.2, conservative 0.03), ftm presets.js"),
-        ParameterInfo("initialFracCapitalHardwareRnd", 0.002, unit: "fraction", constraint: .fraction,
+        Parameter(\.initialFracCapitalHardwareRnd, unit: "fraction", constraint: .fraction,
                       meaning: "Share of capital in hardware R&D at t0.",
                       source: "initial_frac_capital_hardware_rnd: best guess 0.002 (aggressive 0.002, conservative 0.002), ftm presets.js"),
-        ParameterInfo("initialFracLabourHardwareRnd", 0.002, unit: "fraction", constraint: .fraction,
+        Parameter(\.initialFracLabourHardwareRnd, unit: "fraction", constraint: .fraction,
                       meaning: "Share of labour in hardware R&D at t0.",
                       source: "initial_frac_labour_hardware_rnd: best guess 0.002 (aggressive 0.002, conservative 0.002), ftm presets.js"),
-        ParameterInfo("initialFracComputeHardwareRnd", 0.002, unit: "fraction", constraint: .fraction,
+        Parameter(\.initialFracComputeHardwareRnd, unit: "fraction", constraint: .fraction,
                       meaning: "Share of compute in hardware R&D at t0.",
                       source: "initial_frac_compute_hardware_rnd: best guess 0.002 (aggressive 0.002, conservative 0.002), ftm presets.js"),
-        ParameterInfo("initialFracLabourSoftwareRnd", 0.0002, unit: "fraction", constraint: .fraction,
+        Parameter(\.initialFracLabourSoftwareRnd, unit: "fraction", constraint: .fraction,
                       meaning: "Share of labour in software R&D at t0.",
                       source: "initial_frac_labour_software_rnd: best guess 0.0002 (aggressive 0.0002, conservative 0.0002), ftm presets.js"),
-        ParameterInfo("initialFracComputeSoftwareRnd", 0.0002, unit: "fraction", constraint: .fraction,
+        Parameter(\.initialFracComputeSoftwareRnd, unit: "fraction", constraint: .fraction,
                       meaning: "Share of compute in software R&D at t0.",
                       source: "initial_frac_compute_software_rnd: best guess 0.0002 (aggressive 0.0002, conservative 0.0002), ftm presets.js"),
-        ParameterInfo("initialBiggestTrainingRun", 3e+24, unit: "FLOP", constraint: .positive,
+        Parameter(\.initialBiggestTrainingRun, unit: "FLOP", constraint: .positive,
                       meaning: "Largest training run at t0 (FLOP); fixes the initial training share of compute.",
                       source: "initial_biggest_training_run: best guess 3e+24 (aggressive 3e+24, conservative 3e+24), ftm presets.js"),
-        ParameterInfo("ratioInitialToCumulativeInputHardwareRnd", 0.047, unit: "1", constraint: .positive,
+        Parameter(\.ratioInitialToCumulativeInputHardwareRnd, unit: "1", constraint: .positive,
                       meaning: "Hardware R&D input in 2022 relative to all past (λ-adjusted) input; sets Q_H(0).",
                       source: "ratio_initial_to_cumulative_input_hardware_rnd: best guess 0.047 (aggressive 0.047, conservative 0.047), ftm presets.js"),
-        ParameterInfo("ratioInitialToCumulativeInputSoftwareRnd", 0.2, unit: "1", constraint: .positive,
+        Parameter(\.ratioInitialToCumulativeInputSoftwareRnd, unit: "1", constraint: .positive,
                       meaning: "Same for software R&D; sets Q_S(0).",
                       source: "ratio_initial_to_cumulative_input_software_rnd: best guess 0.2 (aggressive 0.2, conservative 0.2), ftm presets.js"),
-        ParameterInfo("initialHardwareProduction", 1e+28, unit: "FLOP/year", constraint: .positive,
+        Parameter(\.initialHardwareProduction, unit: "FLOP/year", constraint: .positive,
                       meaning: "FLOP/year of capacity produced in 2022; sets initial compute spending.",
                       source: "initial_hardware_production: best guess 1e+28 (aggressive 1e+29, conservative 1e+27), ftm presets.js"),
-        ParameterInfo("ratioHardwareToInitialHardwareProduction", 2.0, unit: "1", constraint: .positive,
+        Parameter(\.ratioHardwareToInitialHardwareProduction, unit: "1", constraint: .positive,
                       meaning: "Installed hardware stock at t0 divided by 2022 production.",
                       source: "ratio_hardware_to_initial_hardware_production: best guess 2 (aggressive 2, conservative 2), ftm presets.js"),
-        ParameterInfo("initialBuyableHardwarePerformance", 1.5e+17, unit: "FLOP/year per USD", constraint: .positive,
+        Parameter(\.initialBuyableHardwarePerformance, unit: "FLOP/year per USD", constraint: .positive,
                       meaning: "FLOP/year per $ of the best buyable hardware at t0.",
                       source: "initial_buyable_hardware_performance: best guess 1.5e+17 (aggressive 1.5e+17, conservative 1.5e+17), ftm presets.js"),
-        ParameterInfo("initialGwp", 85000000000000.0, unit: "USD/year (2020)", constraint: .positive,
+        Parameter(\.initialGwp, unit: "USD/year (2020)", constraint: .positive,
                       meaning: "GWP at t0 (2020 USD/year); output is rescaled to match it.",
                       source: "initial_gwp: best guess 8.5e+13 (aggressive 8.5e+13, conservative 8.5e+13), ftm presets.js"),
-        ParameterInfo("initialPopulation", 4000000000.0, unit: "workers", constraint: .positive,
+        Parameter(\.initialPopulation, unit: "workers", constraint: .positive,
                       meaning: "Working population at t0 (labour units).",
                       source: "initial_population: best guess 4e+09 (aggressive 4e+09, conservative 4e+09), ftm presets.js"),
-        ParameterInfo("initialCognitiveShareGoods", 0.5, unit: "fraction", constraint: .fraction,
+        Parameter(\.initialCognitiveShareGoods, unit: "fraction", constraint: .fraction,
                       meaning: "Share of goods output paid to cognition (labour + compute) rather than capital, at t0; calibrates CES weights.",
                       source: "initial_cognitive_share_goods: best guess 0.5 (aggressive 0.65, conservative 0.3), ftm presets.js"),
-        ParameterInfo("initialCognitiveShareHardwareRnd", 0.7, unit: "fraction", constraint: .fraction,
+        Parameter(\.initialCognitiveShareHardwareRnd, unit: "fraction", constraint: .fraction,
                       meaning: "Same for hardware R&D.",
                       source: "initial_cognitive_share_hardware_rnd: best guess 0.7 (aggressive 0.7, conservative 0.7), ftm presets.js"),
-        ParameterInfo("initialComputeShareGoods", 0.01, unit: "fraction", constraint: .fraction,
+        Parameter(\.initialComputeShareGoods, unit: "fraction", constraint: .fraction,
                       meaning: "Compute’s part of the cognitive share in goods at t0 (code multiplies it by the cognitive share).",
                       source: "initial_compute_share_goods: best guess 0.01 (aggressive 0.01, conservative 0.01), ftm presets.js"),
-        ParameterInfo("initialComputeShareRnd", 0.01, unit: "fraction", constraint: .fraction,
+        Parameter(\.initialComputeShareRnd, unit: "fraction", constraint: .fraction,
                       meaning: "Compute’s part of the cognitive share in both R&D sectors at t0.",
                       source: "initial_compute_share_rnd: best guess 0.01 (aggressive 0.01, conservative 0.01), ftm presets.js"),
-        ParameterInfo("initialExperimentShareSoftwareRnd", 0.3, unit: "fraction", constraint: .fraction,
+        Parameter(\.initialExperimentShareSoftwareRnd, unit: "fraction", constraint: .fraction,
                       meaning: "Share of software R&D attributed to experiments (vs cognition) at t0.",
                       source: "initial_experiment_share_software_rnd: best guess 0.3 (aggressive 0.3, conservative 0.3), ftm presets.js"),
-        ParameterInfo("rampupTrigger", 0.06, unit: "fraction", constraint: .fraction,
+        Parameter(\.rampupTrigger, unit: "fraction", constraint: .fraction,
                       meaning: "Wake-up happens when the fraction of goods tasks actually automated reaches this.",
                       source: "rampup_trigger: best guess 0.06 (aggressive 0.2, conservative 0.01), ftm presets.js"),
-        ParameterInfo("initialCapitalGrowth", 0.0275, unit: "1/year", constraint: .nonNegative,
+        Parameter(\.initialCapitalGrowth, unit: "1/year", constraint: .nonNegative,
                       meaning: "Used only to set K(0) so that capital initially grows at this rate.",
                       source: "initial_capital_growth: best guess 0.0275 (aggressive 0.0275, conservative 0.0275), ftm presets.js"),
-        ParameterInfo("labourGrowth", 0.01, unit: "1/year", constraint: .nonNegative,
+        Parameter(\.labourGrowth, unit: "1/year", constraint: .nonNegative,
                       meaning: "Exponential growth rate of labour.",
                       source: "labour_growth: best guess 0.01 (aggressive 0.01, conservative 0.01), ftm presets.js"),
-        ParameterInfo("tfpGrowth", 0.01, unit: "1/year", constraint: .nonNegative,
+        Parameter(\.tfpGrowth, unit: "1/year", constraint: .nonNegative,
                       meaning: "Exponential growth rate of TFP in goods and in R&D.",
                       source: "tfp_growth: best guess 0.01 (aggressive 0.01, conservative 0.01), ftm presets.js"),
-        ParameterInfo("computeDepreciation", 0.2, unit: "fraction/year", constraint: .fraction,
+        Parameter(\.computeDepreciation, unit: "fraction/year", constraint: .fraction,
                       meaning: "Fraction of installed hardware lost per year (applied as (1-δ)^Δt per step).",
                       source: "compute_depreciation: best guess 0.2 (aggressive 0.3, conservative 0.1), ftm presets.js"),
-        ParameterInfo("moneyCapTrainingBeforeWakeup", 4000000000.0, unit: "USD", constraint: .positive,
+        Parameter(\.moneyCapTrainingBeforeWakeup, unit: "USD", constraint: .positive,
                       meaning: "Before wake-up, the training share stops growing once the largest run costs more than this ($).",
                       source: "money_cap_training_before_wakeup: best guess 4e+09 (aggressive 4e+08, conservative 2e+10), ftm presets.js"),
-        ParameterInfo("trainingRequirementsSteepness", 0.0, unit: "OOM", constraint: .nonNegative,
+        Parameter(\.trainingRequirementsSteepness, unit: "OOM", constraint: .nonNegative,
                       meaning: "If >0, training requirements are rounded up onto a grid of this many OOMs (lumpy automation); 0 = smooth.",
                       source: "training_requirements_steepness: best guess 0 (aggressive 0, conservative 0), ftm presets.js"),
-        ParameterInfo("runtimeRequirementsSteepness", 0.0, unit: "OOM", constraint: .nonNegative,
+        Parameter(\.runtimeRequirementsSteepness, unit: "OOM", constraint: .nonNegative,
                       meaning: "Same for runtime requirements.",
                       source: "runtime_requirements_steepness: best guess 0 (aggressive 0, conservative 0), ftm presets.js"),
-        ParameterInfo("referenceStep", 0.1, unit: "years", constraint: .positive,
+        Parameter(\.referenceStep, unit: "years", constraint: .positive,
                       meaning: "the reference scheme's fixed explicit step t_step",
                       source: "t_step = 0.1 in the reference and on takeoffspeeds.com"),
     ]
 
+    /// The declarations of ``parameterTable``.
+    public static var parameters: [ParameterInfo] { parameterTable.infos() }
+
+    /// The typed parameters from the inputs (absent ones take their defaults).
     public static func makeParameters(_ inputs: ModelInputs) throws(ModelInputIssue) -> ComputeCentricParameters {
-        let v = inputs.parameters
-        var p = ComputeCentricParameters(
-            fullAutomationRequirementsTraining: v["fullAutomationRequirementsTraining"]!,
-            flopGapTraining: v["flopGapTraining"]!,
-            goodsVsRndRequirementsTraining: v["goodsVsRndRequirementsTraining"]!,
-            fullAutomationRequirementsRuntime: v["fullAutomationRequirementsRuntime"]!,
-            flopGapRuntime: v["flopGapRuntime"]!,
-            goodsVsRndRequirementsRuntime: v["goodsVsRndRequirementsRuntime"]!,
-            runtimeTrainingTradeoff: v["runtimeTrainingTradeoff"]!,
-            runtimeTrainingMaxTradeoff: v["runtimeTrainingMaxTradeoff"]!,
-            labourSubstitutionGoods: v["labourSubstitutionGoods"]!,
-            labourSubstitutionRnd: v["labourSubstitutionRnd"]!,
-            capitalSubstitutionGoods: v["capitalSubstitutionGoods"]!,
-            capitalSubstitutionRnd: v["capitalSubstitutionRnd"]!,
-            researchExperimentsSubstitutionSoftware: v["researchExperimentsSubstitutionSoftware"]!,
-            computeSoftwareRndExperimentsEfficiency: v["computeSoftwareRndExperimentsEfficiency"]!,
-            hardwareReturns: v["hardwareReturns"]!,
-            softwareReturns: v["softwareReturns"]!,
-            hardwarePerformanceCeiling: v["hardwarePerformanceCeiling"]!,
-            softwareCeiling: v["softwareCeiling"]!,
-            rndParallelizationPenalty: v["rndParallelizationPenalty"]!,
-            hardwareDelay: v["hardwareDelay"]!,
-            fracCapitalHardwareRndGrowth: v["fracCapitalHardwareRndGrowth"]!,
-            fracLabourHardwareRndGrowth: v["fracLabourHardwareRndGrowth"]!,
-            fracComputeHardwareRndGrowth: v["fracComputeHardwareRndGrowth"]!,
-            fracLabourSoftwareRndGrowth: v["fracLabourSoftwareRndGrowth"]!,
-            fracComputeSoftwareRndGrowth: v["fracComputeSoftwareRndGrowth"]!,
-            fracGwpComputeGrowth: v["fracGwpComputeGrowth"]!,
-            fracComputeTrainingGrowth: v["fracComputeTrainingGrowth"]!,
-            fracCapitalHardwareRndGrowthRampup: v["fracCapitalHardwareRndGrowthRampup"]!,
-            fracLabourHardwareRndGrowthRampup: v["fracLabourHardwareRndGrowthRampup"]!,
-            fracComputeHardwareRndGrowthRampup: v["fracComputeHardwareRndGrowthRampup"]!,
-            fracLabourSoftwareRndGrowthRampup: v["fracLabourSoftwareRndGrowthRampup"]!,
-            fracComputeSoftwareRndGrowthRampup: v["fracComputeSoftwareRndGrowthRampup"]!,
-            fracGwpComputeGrowthRampup: v["fracGwpComputeGrowthRampup"]!,
-            fracComputeTrainingGrowthRampup: v["fracComputeTrainingGrowthRampup"]!,
-            fracCapitalHardwareRndCeiling: v["fracCapitalHardwareRndCeiling"]!,
-            fracLabourHardwareRndCeiling: v["fracLabourHardwareRndCeiling"]!,
-            fracComputeHardwareRndCeiling: v["fracComputeHardwareRndCeiling"]!,
-            fracLabourSoftwareRndCeiling: v["fracLabourSoftwareRndCeiling"]!,
-            fracComputeSoftwareRndCeiling: v["fracComputeSoftwareRndCeiling"]!,
-            fracGwpComputeCeiling: v["fracGwpComputeCeiling"]!,
-            fracComputeTrainingCeiling: v["fracComputeTrainingCeiling"]!,
-            initialFracCapitalHardwareRnd: v["initialFracCapitalHardwareRnd"]!,
-            initialFracLabourHardwareRnd: v["initialFracLabourHardwareRnd"]!,
-            initialFracComputeHardwareRnd: v["initialFracComputeHardwareRnd"]!,
-            initialFracLabourSoftwareRnd: v["initialFracLabourSoftwareRnd"]!,
-            initialFracComputeSoftwareRnd: v["initialFracComputeSoftwareRnd"]!,
-            initialBiggestTrainingRun: v["initialBiggestTrainingRun"]!,
-            ratioInitialToCumulativeInputHardwareRnd: v["ratioInitialToCumulativeInputHardwareRnd"]!,
-            ratioInitialToCumulativeInputSoftwareRnd: v["ratioInitialToCumulativeInputSoftwareRnd"]!,
-            initialHardwareProduction: v["initialHardwareProduction"]!,
-            ratioHardwareToInitialHardwareProduction: v["ratioHardwareToInitialHardwareProduction"]!,
-            initialBuyableHardwarePerformance: v["initialBuyableHardwarePerformance"]!,
-            initialGwp: v["initialGwp"]!,
-            initialPopulation: v["initialPopulation"]!,
-            initialCognitiveShareGoods: v["initialCognitiveShareGoods"]!,
-            initialCognitiveShareHardwareRnd: v["initialCognitiveShareHardwareRnd"]!,
-            initialComputeShareGoods: v["initialComputeShareGoods"]!,
-            initialComputeShareRnd: v["initialComputeShareRnd"]!,
-            initialExperimentShareSoftwareRnd: v["initialExperimentShareSoftwareRnd"]!,
-            rampupTrigger: v["rampupTrigger"]!,
-            initialCapitalGrowth: v["initialCapitalGrowth"]!,
-            labourGrowth: v["labourGrowth"]!,
-            tfpGrowth: v["tfpGrowth"]!,
-            computeDepreciation: v["computeDepreciation"]!,
-            moneyCapTrainingBeforeWakeup: v["moneyCapTrainingBeforeWakeup"]!,
-            trainingRequirementsSteepness: v["trainingRequirementsSteepness"]!,
-            runtimeRequirementsSteepness: v["runtimeRequirementsSteepness"]!)
+        var p: ComputeCentricParameters = parameterTable.make(inputs.parameters)
         p.runtimeTradeoffEnabled = (inputs.options["runtimeTradeoff"] ?? "enabled") == "enabled"
-        p.referenceStep = v["referenceStep"]!
         return p
     }
 }

@@ -1,6 +1,5 @@
 import Foundation
 import TakeoffCore
-import TakeoffGSL
 
 /// Davidson's compute-centric framework (Open Philanthropy 2023; Epoch AI's "Full Takeoff Model",
 /// the engine of takeoffspeeds.com): its economy and automation algebra (``CCFAlgebra``,
@@ -10,11 +9,24 @@ import TakeoffGSL
 /// conventions: docs/ccf-model-notes.md; the reference is epoch-research/ftm,
 /// `ftm/core/model.py`. Output columns and metrics keep the reference's names (the one
 /// documented exception to the package's camelCase).
-public enum ComputeCentricModel: SteppedTakeoffModel {
+public enum ComputeCentricModel {
     public typealias Parameters = ComputeCentricParameters
 
-    public static let id = "ccf"
-    public static let summary = "Davidson's compute-centric framework (takeoffspeeds.com): exact continuous time, or the reference's fixed step"
+    /// The model: its declarations and its resolution for a scenario (the scheme option picks
+    /// the exact ODE scheme or the reference's fixed step).
+    public static let spec = ModelSpec(
+        id: "ccf", summary: "Davidson's compute-centric framework (takeoffspeeds.com): exact continuous time, or the reference's fixed step",
+        parameters: parameterTable, options: options, states: [], observables: observables, metrics: metrics,
+        build: { p, inputs throws(ModelInputIssue) in
+            p.runtimeTradeoffEnabled = (inputs.options["runtimeTradeoff"] ?? "enabled") == "enabled"
+            if let issue = validate(p, inputs: inputs) { throw issue }
+        }
+    ) { p, inputs in
+        let scheme: RunScheme = inputs.options["scheme"] == "reference"
+            ? .custom { _ in referenceRun(p, inputs: inputs) }
+            : .ode(CCFExactScheme(p, start: inputs.start, end: inputs.end).odeScheme)
+        return ResolvedModel.Parts(states: [], observables: observables, metrics: metrics, scheme: scheme, narrative: narrative)
+    }
 
     public static var observables: [VariableInfo] { CCFSeries.columns }
 
@@ -70,8 +82,8 @@ public enum ComputeCentricModel: SteppedTakeoffModel {
         return nil
     }
 
-    public static func run(_ p: Parameters, inputs: ModelInputs, options: SolverOptions) throws(SolverError) -> ModelRun {
-        if inputs.options["scheme"] != "reference" { return try CCFExactScheme(p, start: inputs.start, end: inputs.end).run(options) }
+    /// The reference's fixed explicit step, step for step.
+    static func referenceRun(_ p: Parameters, inputs: ModelInputs) -> SchemeOutput {
         let scheme = CCFReferenceScheme(p, start: inputs.start, end: inputs.end)
         scheme.run()
         let columns = CCFSeries.columns
@@ -85,15 +97,15 @@ public enum ComputeCentricModel: SteppedTakeoffModel {
         let message = scheme.stoppedAt.map {
             String(format: "stopped at %.4g on a non-finite value, as the reference does; results up to there", $0)
         }
-        return ModelRun(columns: columns.map(\.name), units: columns.map(\.unit), years: Array(scheme.s.year.prefix(scheme.steps)),
-                        values: values, events: [], status: .success, message: message,
-                        terminatingEvent: nil, blowUpTime: nil, stats: stats,
-                        metrics: metrics.map { ($0.name, m[$0.name] ?? nil) },
-                        scheme: "reference fixed step of \(p.referenceStep) years (ftm), \(scheme.allocationCalls) allocation solves")
+        var out = SchemeOutput(years: Array(scheme.s.year.prefix(scheme.steps)), values: values, metrics: m)
+        out.message = message
+        out.stats = stats
+        out.scheme = "reference fixed step of \(p.referenceStep) years (ftm), \(scheme.allocationCalls) allocation solves"
+        return out
     }
 
-    public static func narrative(_ m: [String: Double?]) -> [String] {
-        guard let a = m["automation_gns_20%"] ?? nil, let b = m["automation_gns_100%"] ?? nil else { return [] }
+    public static func narrative(_ m: MetricValues) -> [String] {
+        guard let a = m["automation_gns_20%"], let b = m["automation_gns_100%"] else { return [] }
         return [String(format: "in words: 20%% of goods tasks automated in %.1f, all of them in %.1f (%.1f years).", a, b, b - a)]
     }
 }

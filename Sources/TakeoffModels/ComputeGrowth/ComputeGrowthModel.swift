@@ -1,6 +1,5 @@
 import Foundation
 import TakeoffCore
-import TakeoffGSL
 
 /// Compute growth: installed AI hardware, algorithmic efficiency, and the largest training run.
 ///
@@ -25,11 +24,22 @@ import TakeoffGSL
 /// Events: `trainingRun<X>Year` when the largest run reaches X physical FLOP (settings
 /// `events.trainingRunThresholds`), and `spendingCapYear` when spending reaches the cap (a
 /// kink; the integration restarts there so no step straddles it).
-public enum ComputeGrowthModel: TakeoffModel {
+public enum ComputeGrowthModel {
     public typealias Parameters = ComputeGrowthParameters
 
-    public static let id = "compute-growth"
-    public static let summary = "installed AI hardware from spending and price-performance, algorithmic efficiency, and the largest training run"
+    /// The model: its declarations and its resolution for a scenario.
+    public static let spec = ModelSpec(
+        id: "compute-growth", summary: "installed AI hardware from spending and price-performance, algorithmic efficiency, and the largest training run",
+        parameters: parameterTable, eventSettings: eventSettings, states: states, observables: observables, metrics: metrics
+    ) { p, inputs in
+        ResolvedModel.Parts(
+            states: states, observables: observables, metrics: metrics,
+            defaultInitialState: defaultInitialState(p, start: inputs.start),
+            scheme: .ode(ODEScheme(
+                problem: { problem(p, initialState: $0, span: (inputs.start, inputs.end), settings: inputs.eventSettings) },
+                observe: { t, y, p in observe(t: t, y: y, parameters: p, start: inputs.start) },
+                metrics: { metrics(of: $0, problem: $1, solver: $2) })))
+    }
 
     public static let states = [
         VariableInfo("installedHardware", unit: "FLOP/year", meaning: "installed AI hardware, as the physical FLOP it performs per year"),
@@ -141,7 +151,7 @@ public enum ComputeGrowthModel: TakeoffModel {
     }
 
     public static func metrics(of solution: ODESolution<Parameters>, problem: ODEProblem<Parameters>,
-                               solver: ODESolver) -> [String: Double?] {
+                               solver: ModelSolver) -> [String: Double?] {
         guard solution.count > 0 else { return [:] }
         let p = problem.parameters
         let first = growthRates(p, t: solution.times[0], y: solution.state(at: 0))

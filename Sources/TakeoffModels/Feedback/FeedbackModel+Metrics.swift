@@ -1,6 +1,6 @@
 import Foundation
 import TakeoffCore
-import TakeoffGSL
+
 
 extension FeedbackModel {
     public static let metrics = [
@@ -16,7 +16,7 @@ extension FeedbackModel {
     ]
 
     public static func metrics(of solution: ODESolution<Parameters>, problem: ODEProblem<Parameters>,
-                               solver: ODESolver) -> [String: Double?] {
+                               solver: ModelSolver) -> [String: Double?] {
         let p = problem.parameters
         var out: [String: Double?] = [:]
         out["singularityYear"] = solution.status == .singularity ? solution.blowUpTime : nil
@@ -45,13 +45,13 @@ extension FeedbackModel {
 
     /// ln(S(t_h + 1)/S(t_h)) divided by the human-only software growth rate of the start year,
     /// from a solve of the year after human level; `nil` if that year ends in a singularity.
-    static func progressCompression(after human: EventRecord, problem: ODEProblem<Parameters>, solver: ODESolver) -> Double? {
+    static func progressCompression(after human: EventRecord, problem: ODEProblem<Parameters>, solver: ModelSolver) -> Double? {
         let p = problem.parameters
         var options = solver.options
         options.save = .at([human.time + 1])
         var year = problem.with(initialState: human.state).with(timeSpan: (human.time, human.time + 1))
         year.events = []
-        guard let solution = try? ODESolver(options).solve(year), solution.status == .success,
+        guard let solution = try? solver.with(options).solve(year), solution.status == .success,
               let last = solution.state(at: solution.count - 1).last else { return nil }
         let start = FeedbackAlgebra(t: p.startYear, physical: problem.initialState[0], software: problem.initialState[1], p)
         var humansOnly = p
@@ -62,7 +62,7 @@ extension FeedbackModel {
         return log(last / human.state[1]) / humanRate
     }
 
-    public static func narrative(_ m: [String: Double?]) -> [String] {
+    public static func narrative(_ m: MetricValues) -> [String] {
         func value(_ name: String) -> Double? { m[name] ?? nil }
         var lines: [String] = []
         guard let human = value("humanLevelYear") else {

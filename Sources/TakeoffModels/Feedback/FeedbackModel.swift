@@ -1,6 +1,5 @@
 import Foundation
 import TakeoffCore
-import TakeoffGSL
 
 /// The feedback loop: AI doing AI research grows software efficiency, which grows the
 /// automated research workforce, which speeds research again. Through more AIs, or smarter AIs?
@@ -25,11 +24,24 @@ import TakeoffGSL
 /// (no ceiling); the blow-up is the core's `singularity` status. Of the growth of ln L,
 /// `p·d ln N/dt` is due to more copies and `θ·d ln c/dt` to more capable copies; with a
 /// constant split they are in the ratio p(1 − a) : θβ.
-public enum FeedbackModel: TakeoffModel {
+public enum FeedbackModel {
     public typealias Parameters = FeedbackParameters
 
-    public static let id = "feedback"
-    public static let summary = "AI research automation: software progress from human and AI research labour, split into more AIs vs smarter AIs"
+    /// The model: its declarations and its resolution for a scenario.
+    public static let spec = ModelSpec(
+        id: "feedback", summary: "AI research automation: software progress from human and AI research labour, split into more AIs vs smarter AIs",
+        parameters: parameterTable, options: options, states: states, observables: observables, metrics: metrics,
+        build: { p, inputs throws(ModelInputIssue) in try build(&p, inputs) }
+    ) { p, inputs in
+        ResolvedModel.Parts(
+            states: states, observables: observables, metrics: metrics,
+            defaultInitialState: defaultInitialState(p, start: inputs.start),
+            scheme: .ode(ODEScheme(
+                problem: { problem(p, initialState: $0, span: (inputs.start, inputs.end), settings: inputs.eventSettings) },
+                observe: { t, y, p in observe(t: t, y: y, parameters: p, start: inputs.start) },
+                metrics: { metrics(of: $0, problem: $1, solver: $2) })),
+            narrative: narrative)
+    }
 
     public static let states = [
         VariableInfo("installedHardware", unit: "FLOP/year", meaning: "physical compute, as the FLOP it performs per year"),

@@ -1,28 +1,31 @@
 import Foundation
+import TakeoffCore
 
 /// Parameters of ``MilestoneChainModel``. Property names are the scenario keys, the `--set`
 /// paths (`parameters.<name>`) and the names in `takeoff models`.
-public struct MilestoneChainParameters: Sendable, Equatable {
+public struct MilestoneChainParameters: ModelParameters, Equatable {
+    public init() {}
+
     /// Human-only years of research from SC to SAR, when the gap is not zero [years].
-    public var scToSARHumanYears: Double
+    public var scToSARHumanYears: Double = 3.872983346207417
     /// Chance that SC→SAR takes no time at all [fraction].
-    public var scToSARZeroChance: Double
+    public var scToSARZeroChance: Double = 0.15
     /// A uniform draw in [0, 1]: SC→SAR is zero when it falls below the chance [fraction].
-    public var scToSARZeroDraw: Double
+    public var scToSARZeroDraw: Double = 1
     /// Human-only years from automating most research (AMR) to SAR [years].
-    public var amrToSARYears: Double
+    public var amrToSARYears: Double = 5
     /// Human research stock accumulated before AMR [years of human research].
-    public var researchStockBeforeAMR: Double
+    public var researchStockBeforeAMR: Double = 10
     /// "Jumps" from SAR to SIAR: SIAR needs the research stock to grow by (stock at SAR /
     /// stock before AMR) this many times over [1].
-    public var sarToSIARJumps: Double
+    public var sarToSIARJumps: Double = 2
     /// The same for SIAR to ASI, relative to the stock at SAR [1].
-    public var siarToASIJumps: Double
+    public var siarToASIJumps: Double = 1.5
     /// AI R&D speed-ups at SC, SAR, SIAR, ASI [×].
-    public var scSpeedUp: Double
-    public var sarSpeedUp: Double
-    public var siarSpeedUp: Double
-    public var asiSpeedUp: Double
+    public var scSpeedUp: Double = 5
+    public var sarSpeedUp: Double = 25
+    public var siarSpeedUp: Double = 250
+    public var asiSpeedUp: Double = 2000
 
     /// Gaps, their cumulative ends and the speed-ups, resolved once per problem so the
     /// right-hand side neither allocates nor calls `pow` for them (see ``resolved()``).
@@ -62,45 +65,43 @@ public struct MilestoneChainParameters: Sendable, Equatable {
 
 extension MilestoneChainModel {
     /// Every parameter with its unit, meaning, default and the source of the default.
-    public static let parameters: [ParameterInfo] = [
-        ParameterInfo("scToSARHumanYears", 3.872983346207417, unit: "years", constraint: .positive,
+    public static let parameterTable: [Parameter<MilestoneChainParameters>] = [
+        Parameter(\.scToSARHumanYears, unit: "years", constraint: .positive,
                       meaning: "human-only research years from superhuman coder (SC) to superhuman AI researcher (SAR), when not zero",
                       source: "AI 2027 takeoff forecast (Kokotajlo & Lifland 2025): lognormal with 80% CI 1.5-10 years; default its median √15"),
-        ParameterInfo("scToSARZeroChance", 0.15, unit: "fraction", constraint: .fraction,
+        Parameter(\.scToSARZeroChance, unit: "fraction", constraint: .fraction,
                       meaning: "chance that SC→SAR takes no time (SC already is SAR)",
                       source: "AI 2027 takeoff forecast: 15% point mass at zero"),
-        ParameterInfo("scToSARZeroDraw", 1, unit: "fraction", constraint: .fraction,
+        Parameter(\.scToSARZeroDraw, unit: "fraction", constraint: .fraction,
                       meaning: "a uniform draw deciding the point mass: SC→SAR is zero when it is below scToSARZeroChance (sample it uniform 0-1, independent, as the peer does)",
                       source: "sampling device; default 1 (the gap is not zero)"),
-        ParameterInfo("amrToSARYears", 5, unit: "years", constraint: .positive,
+        Parameter(\.amrToSARYears, unit: "years", constraint: .positive,
                       meaning: "human-only years from automating most AI research (AMR) to SAR; sets the later gaps",
                       source: "AI 2027 takeoff forecast code: lognormal with 80% CI 1-25 years, rank-correlated with SC→SAR (Gaussian ρ 0.8); default its median 5"),
-        ParameterInfo("researchStockBeforeAMR", 10, unit: "years of human research", constraint: .positive,
+        Parameter(\.researchStockBeforeAMR, unit: "years of human research", constraint: .positive,
                       meaning: "human research stock before AMR, the base of the diminishing-returns formulas",
                       source: "AI 2027 takeoff forecast code: 10"),
-        ParameterInfo("sarToSIARJumps", 2, unit: "1", constraint: .positive,
+        Parameter(\.sarToSIARJumps, unit: "1", constraint: .positive,
                       meaning: "SAR→SIAR takes the research stock from x to x·(x/S₀)^a: a = 2 'median-to-top' skill jumps",
                       source: "AI 2027 takeoff forecast: SIAR is 2 median-to-top jumps above the best human"),
-        ParameterInfo("siarToASIJumps", 1.5, unit: "1", constraint: .positive,
+        Parameter(\.siarToASIJumps, unit: "1", constraint: .positive,
                       meaning: "SIAR→ASI takes the stock from y to y·(y/x)^b, in units of the SAR→SIAR jump",
                       source: "AI 2027 takeoff forecast code: lognormal with 80% CI 0.3-7.5; default its median 1.5"),
-        ParameterInfo("scSpeedUp", 5, unit: "×", constraint: .positive, meaning: "AI R&D progress multiplier at SC",
+        Parameter(\.scSpeedUp, unit: "×", constraint: .positive, meaning: "AI R&D progress multiplier at SC",
                       source: "AI 2027 takeoff forecast: 5×"),
-        ParameterInfo("sarSpeedUp", 25, unit: "×", constraint: .positive, meaning: "AI R&D progress multiplier at SAR",
+        Parameter(\.sarSpeedUp, unit: "×", constraint: .positive, meaning: "AI R&D progress multiplier at SAR",
                       source: "AI 2027 takeoff forecast: 25×"),
-        ParameterInfo("siarSpeedUp", 250, unit: "×", constraint: .positive, meaning: "AI R&D progress multiplier at SIAR",
+        Parameter(\.siarSpeedUp, unit: "×", constraint: .positive, meaning: "AI R&D progress multiplier at SIAR",
                       source: "AI 2027 takeoff forecast: 250×"),
-        ParameterInfo("asiSpeedUp", 2000, unit: "×", constraint: .positive, meaning: "AI R&D progress multiplier at ASI",
+        Parameter(\.asiSpeedUp, unit: "×", constraint: .positive, meaning: "AI R&D progress multiplier at ASI",
                       source: "AI 2027 takeoff forecast: 2,000×"),
     ]
 
-    public static func makeParameters(_ inputs: ModelInputs) throws(ModelInputIssue) -> MilestoneChainParameters {
-        let v = inputs.parameters
-        return MilestoneChainParameters(
-            scToSARHumanYears: v["scToSARHumanYears"]!, scToSARZeroChance: v["scToSARZeroChance"]!,
-            scToSARZeroDraw: v["scToSARZeroDraw"]!, amrToSARYears: v["amrToSARYears"]!,
-            researchStockBeforeAMR: v["researchStockBeforeAMR"]!, sarToSIARJumps: v["sarToSIARJumps"]!,
-            siarToASIJumps: v["siarToASIJumps"]!, scSpeedUp: v["scSpeedUp"]!, sarSpeedUp: v["sarSpeedUp"]!,
-            siarSpeedUp: v["siarSpeedUp"]!, asiSpeedUp: v["asiSpeedUp"]!)
+    /// The declarations of ``parameterTable``.
+    public static var parameters: [ParameterInfo] { parameterTable.infos() }
+
+    /// The typed parameters from the inputs (absent ones take their defaults).
+    public static func makeParameters(_ inputs: ModelInputs) -> MilestoneChainParameters {
+        parameterTable.make(inputs.parameters)
     }
 }

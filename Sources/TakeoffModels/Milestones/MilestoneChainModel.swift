@@ -1,6 +1,5 @@
 import Foundation
 import TakeoffCore
-import TakeoffGSL
 
 /// The AI 2027 takeoff chain (Kokotajlo & Lifland 2025, ai-2027.com/research/takeoff-forecast;
 /// code github.com/uvafan/timelines-takeoff-ai-2027): superhuman coder (SC) → superhuman AI
@@ -18,11 +17,23 @@ import TakeoffGSL
 /// peer steps one day at a time with Euler and stops a phase at the first day whose progress
 /// reaches the gap; the README measures the difference. The run ends at ASI or at the end of
 /// the time span (the peer caps each phase at 1,000 years).
-public enum MilestoneChainModel: TakeoffModel {
+public enum MilestoneChainModel {
     public typealias Parameters = MilestoneChainParameters
 
-    public static let id = "milestones"
-    public static let summary = "the AI 2027 takeoff chain SC → SAR → SIAR → ASI with exact milestone events (Kokotajlo & Lifland 2025)"
+    /// The model: its declarations and its resolution for a scenario.
+    public static let spec = ModelSpec(
+        id: "milestones", summary: "the AI 2027 takeoff chain SC → SAR → SIAR → ASI with exact milestone events (Kokotajlo & Lifland 2025)",
+        parameters: parameterTable, states: states, observables: observables, metrics: metrics
+    ) { p, inputs in
+        ResolvedModel.Parts(
+            states: states, observables: observables, metrics: metrics,
+            defaultInitialState: defaultInitialState(p, start: inputs.start),
+            scheme: .ode(ODEScheme(
+                problem: { problem(p, initialState: $0, span: (inputs.start, inputs.end), settings: inputs.eventSettings) },
+                observe: { t, y, p in observe(t: t, y: y, parameters: p, start: inputs.start) },
+                metrics: { metrics(of: $0, problem: $1, solver: $2) })),
+            narrative: narrative)
+    }
 
     public static let states = [
         VariableInfo("humanOnlyProgress", unit: "human-only years", meaning: "research progress since SC, in years of human-only research"),
@@ -97,7 +108,7 @@ public enum MilestoneChainModel: TakeoffModel {
     }
 
     public static func metrics(of solution: ODESolution<Parameters>, problem: ODEProblem<Parameters>,
-                               solver: ODESolver) -> [String: Double?] {
+                               solver: ModelSolver) -> [String: Double?] {
         let p = problem.parameters, gaps = p.gaps
         let start = problem.timeSpan.start
         // A zero gap is reached at the start, where no crossing can be seen.
@@ -118,9 +129,9 @@ public enum MilestoneChainModel: TakeoffModel {
         ]
     }
 
-    public static func narrative(_ m: [String: Double?]) -> [String] {
-        guard let total = m["monthsSCtoASI"] ?? nil else { return ["in words: ASI is not reached in this span."] }
-        let parts = ["monthsSCtoSAR", "monthsSARtoSIAR", "monthsSIARtoASI"].map { (m[$0] ?? nil) ?? .nan }
+    public static func narrative(_ m: MetricValues) -> [String] {
+        guard let total = m["monthsSCtoASI"] else { return ["in words: ASI is not reached in this span."] }
+        let parts = ["monthsSCtoSAR", "monthsSARtoSIAR", "monthsSIARtoASI"].map { m[$0] ?? .nan }
         return [String(format: "in words: %.1f months from superhuman coder to superintelligence (%.1f to SAR, %.1f more to SIAR, %.1f more to ASI).",
                        total, parts[0], parts[1], parts[2])]
     }

@@ -1,10 +1,9 @@
 import Foundation
 import TakeoffCore
-import TakeoffGSL
 
 extension RegulationModel {
     public static func metrics(of solution: ODESolution<Parameters>, problem: ODEProblem<Parameters>,
-                               solver: ODESolver) -> [String: Double?] {
+                               solver: ModelSolver) -> [String: Double?] {
         let p = problem.parameters
         var out: [String: Double?] = [:]
         let years = reachedYears(solution, p)
@@ -30,10 +29,10 @@ extension RegulationModel {
         p.actors.map { solution.firstEvent(named: "reached.\($0.name)")?.time }
     }
 
-    public static func narrative(_ m: [String: Double?]) -> [String] {
-        let reached = m.compactMap { key, value -> (String, Double)? in
-            guard key.hasPrefix("yearReached."), let value else { return nil }
-            return (String(key.dropFirst("yearReached.".count)), value)
+    /// Who reaches the threshold first, and by how much, in words.
+    public static func narrative(_ m: MetricValues, actors: [String]) -> [String] {
+        let reached = actors.compactMap { name -> (String, Double)? in
+            m["yearReached.\(name)"].map { (name, $0) }
         }.sorted { $0.1 < $1.1 }
         guard let first = reached.first else { return ["in words: no actor reaches the danger threshold in this span"] }
         var lines = [String(format: "in words: %@ reaches the danger threshold first, in %.2f", first.0, first.1)]

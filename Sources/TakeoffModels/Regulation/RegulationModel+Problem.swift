@@ -1,6 +1,6 @@
 import Foundation
 import TakeoffCore
-import TakeoffGSL
+
 
 extension RegulationModel {
     /// Growth rate of actor `i`'s potential before drag and diffusion [1/year].

@@ -1,20 +1,21 @@
 import Foundation
 import TakeoffCore
-import TakeoffGSL
 
 /// Parameters of ``RegulationModel``: the actors, restrictions and theft of the scenario's
 /// tables, the danger threshold, and the world's hardware and feedback parameters (the
 /// compute-growth and feedback models' names, reused).
-public struct RegulationParameters: Sendable {
-    public var actors: [RegulationActor]
-    public var restrictions: [Restriction]
-    public var theft: Theft?
+public struct RegulationParameters: ModelParameters {
+    public init() {}
+
+    public var actors: [RegulationActor] = []
+    public var restrictions: [Restriction] = []
+    public var theft: Theft? = nil
     /// The effective-compute level whose first crossing is the central output [effective FLOP/year].
-    public var dangerThreshold: Double
+    public var dangerThreshold: Double = 1e31
     /// κ: followers gain κ·(ln E_max − ln E_i) per year of growth (diffusion of progress) [1/year].
-    public var diffusionRate: Double
+    public var diffusionRate: Double = 0
     /// World hardware and AI-research parameters, calibrated as the feedback model does.
-    public var world: FeedbackParameters
+    public var world = FeedbackParameters()
     /// Whether restrictions act (off for the model's own no-restriction counterfactual).
     public var restrictionsApply = true
 
@@ -52,11 +53,25 @@ public struct RegulationParameters: Sendable {
 /// delay from a level restriction on an actor that would reach X t_u years after t₀:
 /// `max(0, (ln R₀ − δ t_u)/(g + δ))`; from a rate restriction: the root of
 /// `g·t − (ρ₀/δ)(1 − e^(−δt)) = ln(X/E₀)` (→ ρ₀/(δ g) late).
-public enum RegulationModel: TakeoffModel {
+public enum RegulationModel {
     public typealias Parameters = RegulationParameters
 
-    public static let id = "regulation"
-    public static let summary = "actors under decaying restrictions, defectors and theft: who reaches a danger threshold first, and how much delay restrictions buy"
+    /// The model: its declarations and its resolution for a scenario (its actors decide its
+    /// states, observables and metrics).
+    public static let spec = ModelSpec(
+        id: "regulation", summary: "actors under decaying restrictions, defectors and theft: who reaches a danger threshold first, and how much delay restrictions buy",
+        parameters: parameterTable, sectionNames: sectionNames, states: states, observables: observables, metrics: metrics,
+        build: { p, inputs throws(ModelInputIssue) in try build(&p, inputs) }
+    ) { p, inputs in
+        ResolvedModel.Parts(
+            states: stateVariables(p), observables: observableVariables(p), metrics: metricList(p),
+            defaultInitialState: defaultInitialState(p, start: inputs.start),
+            scheme: .ode(ODEScheme(
+                problem: { problem(p, initialState: $0, span: (inputs.start, inputs.end), settings: inputs.eventSettings) },
+                observe: { t, y, p in observe(t: t, y: y, parameters: p, start: inputs.start) },
+                metrics: { metrics(of: $0, problem: $1, solver: $2) })),
+            narrative: { narrative($0, actors: p.actors.map(\.name)) })
+    }
     public static let sectionNames = ["actors", "restrictions", "theft"]
 
     public static let states = [
@@ -76,24 +91,22 @@ public enum RegulationModel: TakeoffModel {
         MetricInfo("theftYear", unit: "year", meaning: "when the theft completes (null if none)"),
     ]
 
-    public static let parameters: [ParameterInfo] = [
-        ParameterInfo("dangerThreshold", 1e31, unit: "effective FLOP/year", constraint: .positive,
+    public static let parameterTable: [Parameter<RegulationParameters>] = [
+        Parameter(\.dangerThreshold, unit: "effective FLOP/year", constraint: .positive,
                       meaning: "the capability level whose first crossing is the central output",
                       source: "scenario choice; 1e31 is ~200× the 2025 world compute (5.3e28 FLOP/year)"),
-        ParameterInfo("diffusionRate", 0, unit: "1/year", constraint: .nonNegative,
+        Parameter(\.diffusionRate, unit: "1/year", constraint: .nonNegative,
                       meaning: "κ: followers gain κ·(ln E_max − ln E_i) per year (progress diffusing to all)",
                       source: "off by default; Pilz, Heim & Brown 2023 document diffusion of compute efficiency"),
-    ] + FeedbackModel.parameters
+    ] + FeedbackModel.parameterTable.map { $0.lifted(\RegulationParameters.world) }
 
-    public static func makeParameters(_ inputs: ModelInputs) throws(ModelInputIssue) -> RegulationParameters {
-        let actors = try RegulationInputReader.actors(inputs.sections)
-        let restrictions = try RegulationInputReader.restrictions(inputs.sections, actors: actors, start: inputs.start)
-        let theft = try RegulationInputReader.theft(inputs.sections, actors: actors, start: inputs.start, end: inputs.end)
-        var world = FeedbackModel.makeParameters(inputs.parameters, options: [:])
-        world.compute.startYear = inputs.start
-        return RegulationParameters(actors: actors, restrictions: restrictions, theft: theft,
-                                    dangerThreshold: inputs.parameters["dangerThreshold"]!,
-                                    diffusionRate: inputs.parameters["diffusionRate"]!, world: world)
+    /// The actors, restrictions and theft from their tables, and the world's start year.
+    static func build(_ p: inout RegulationParameters, _ inputs: ModelInputs) throws(ModelInputIssue) {
+        p.actors = try RegulationInputReader.actors(inputs.sections)
+        p.restrictions = try RegulationInputReader.restrictions(inputs.sections, actors: p.actors, start: inputs.start)
+        p.theft = try RegulationInputReader.theft(inputs.sections, actors: p.actors, start: inputs.start, end: inputs.end)
+        FeedbackModel.apply([:], to: &p.world)
+        p.world.compute.startYear = inputs.start
     }
 
     public static func stateVariables(_ p: Parameters) -> [VariableInfo] {

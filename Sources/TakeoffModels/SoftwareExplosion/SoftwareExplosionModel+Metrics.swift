@@ -1,10 +1,9 @@
 import Foundation
 import TakeoffCore
-import TakeoffGSL
 
 extension SoftwareExplosionModel {
     public static func metrics(of solution: ODESolution<Parameters>, problem: ODEProblem<Parameters>,
-                               solver: ODESolver) -> [String: Double?] {
+                               solver: ModelSolver) -> [String: Double?] {
         guard solution.count > 0 else { return [:] }
         let p = problem.parameters
         let perYear = p.doublingsPerYearOfProgress
@@ -54,7 +53,7 @@ extension SoftwareExplosionModel {
     /// `[0, reached − D]` is at the root of `ln v(n₀ + D) − ln v(n₀)` or at an end; one
     /// quadrature `dt/dn = 1/v(n)` from 0 gives t(n) at every start and end point.
     public static func shortestStretches(_ p: Parameters, doublings: [Double], reached: Double,
-                                         solver: ODESolver) -> [Double?]? {
+                                         solver: ModelSolver) -> [Double?]? {
         let lnv = { (n: Double) in log(doublingRate(p, after: n)) }
         let starts: [Double?] = doublings.map { d in
             guard d > 0, reached >= d else { return nil }
@@ -75,7 +74,7 @@ extension SoftwareExplosionModel {
         let quadrature = ODEProblem(stateNames: ["time"], parameters: p, initialState: [0], timeSpan: (0, top)) { n, _, dydt, p in
             dydt[0] = 1 / doublingRate(p, after: n)
         }
-        guard let solution = try? ODESolver(options).solve(quadrature), solution.status == .success else { return nil }
+        guard let solution = try? solver.with(options).solve(quadrature), solution.status == .success else { return nil }
         var timeAt: [Double: Double] = [0: 0]
         for row in 0..<solution.count { timeAt[solution.times[row]] = solution.values[row] }
         return starts.enumerated().map { k, start in
@@ -84,10 +83,10 @@ extension SoftwareExplosionModel {
         }
     }
 
-    public static func narrative(_ m: [String: Double?]) -> [String] {
-        guard let first = m["yearsOfProgressInFirstYear"] ?? nil else { return [] }
+    public static func narrative(_ m: MetricValues) -> [String] {
+        guard let first = m["yearsOfProgressInFirstYear"] else { return [] }
         var line = String(format: "in words: %.1f years of recent progress in the first year after AI R&D is automated", first)
-        if let peak = m["peakSpeedUp"] ?? nil { line += String(format: "; progress peaks at %.0f× the recent pace", peak) }
+        if let peak = m["peakSpeedUp"] { line += String(format: "; progress peaks at %.0f× the recent pace", peak) }
         return [line + "."]
     }
 }

@@ -1,6 +1,5 @@
 import Foundation
 import TakeoffCore
-import TakeoffGSL
 
 /// Software intelligence explosion after AI R&D is fully automated (Davidson & Houlden 2025,
 /// "How quick and big would a software intelligence explosion be?", forethought.org), as a
@@ -29,11 +28,24 @@ import TakeoffGSL
 /// minimum is at the root of `v(n₀) = v(n₀ + D)` or at an end of `[0, n_end − D]`; W there is
 /// one quadrature `dt/dn = 1/v(n)`, solved with the same solver. The run ends at the ceiling
 /// (where r reaches 0) or at the end of the time span (the peer's horizon is 48 months).
-public enum SoftwareExplosionModel: TakeoffModel {
+public enum SoftwareExplosionModel {
     public typealias Parameters = SoftwareExplosionParameters
 
-    public static let id = "sie"
-    public static let summary = "software intelligence explosion after full automation of AI R&D (Davidson & Houlden 2025), in continuous time"
+    /// The model: its declarations and its resolution for a scenario.
+    public static let spec = ModelSpec(
+        id: "sie", summary: "software intelligence explosion after full automation of AI R&D (Davidson & Houlden 2025), in continuous time",
+        parameters: parameterTable, options: options, states: states, observables: observables, metrics: metrics,
+        build: { p, inputs throws(ModelInputIssue) in try build(&p, inputs) }
+    ) { p, inputs in
+        ResolvedModel.Parts(
+            states: states, observables: observables, metrics: metrics,
+            defaultInitialState: ["softwareDoublings": 0, "logDoublingRate": log(p.initialDoublingRate)],
+            scheme: .ode(ODEScheme(
+                problem: { problem(p, initialState: $0, span: (inputs.start, inputs.end)) },
+                observe: { _, y, p in observe(y, p) },
+                metrics: { metrics(of: $0, problem: $1, solver: $2) })),
+            narrative: narrative)
+    }
 
     public static let states = [
         VariableInfo("softwareDoublings", unit: "doublings", meaning: "software doublings since full automation of AI R&D"),
@@ -74,12 +86,7 @@ public enum SoftwareExplosionModel: TakeoffModel {
     // The run stops this close below the ceiling, where r → 0 makes d ln v/dt unbounded.
     static let ceilingMargin = 1e-9
 
-    public static func defaultInitialState(_ p: Parameters, start: Double) -> [String: Double] {
-        ["softwareDoublings": 0, "logDoublingRate": log(p.initialDoublingRate)]
-    }
-
-    public static func problem(_ parameters: Parameters, initialState: [Double], span: (start: Double, end: Double),
-                               settings: [String: [Double]]) -> ODEProblem<Parameters> {
+    public static func problem(_ parameters: Parameters, initialState: [Double], span: (start: Double, end: Double)) -> ODEProblem<Parameters> {
         var p = parameters
         p.startYear = span.start
         let events: [Event<Parameters>] = [
@@ -109,7 +116,8 @@ public enum SoftwareExplosionModel: TakeoffModel {
         max(p.returns(after: n), p.initialReturns * ceilingMargin)
     }
 
-    public static func observe(t: Double, y: UnsafeBufferPointer<Double>, parameters p: Parameters, start: Double) -> [Double] {
+    /// Years of progress, returns and speed-up at a state.
+    static func observe(_ y: UnsafeBufferPointer<Double>, _ p: Parameters) -> [Double] {
         [y[0] / p.doublingsPerYearOfProgress, p.returns(after: y[0]), exp(y[1]) * p.recentDoublingMonths / 12]
     }
 }

@@ -115,3 +115,14 @@ public struct ModelInputIssue: Error, Sendable, Equatable {
         self.message = message
     }
 }
+
+/// The names a run produces: its output columns (after `year`) and its metrics, in order.
+public struct DeclaredNames: Sendable, Equatable {
+    public var columns: [String]
+    public var metrics: [String]
+
+    public init(columns: [String], metrics: [String]) {
+        self.columns = columns
+        self.metrics = metrics
+    }
+}
