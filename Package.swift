@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "TakeoffSampling", targets: ["TakeoffSampling"]),
         .library(name: "TakeoffFitting", targets: ["TakeoffFitting"]),
         .library(name: "TakeoffIO", targets: ["TakeoffIO"]),
+        .library(name: "TakeoffStudies", targets: ["TakeoffStudies"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -40,9 +41,14 @@ let package = Package(
             dependencies: ["TakeoffCore", "TakeoffGSL", "TakeoffModels", "TakeoffSampling", "TakeoffFitting",
                            .product(name: "TOMLKit", package: "TOMLKit"), .product(name: "SwiftCSV", package: "SwiftCSV")]
         ),
+        .target(
+            name: "TakeoffStudies",
+            dependencies: ["TakeoffIO", "TakeoffCore", "TakeoffGSL", "TakeoffModels", "TakeoffSampling", "TakeoffFitting",
+                           .product(name: "SwiftCSV", package: "SwiftCSV")]
+        ),
         .executableTarget(
             name: "takeoff",
-            dependencies: ["TakeoffIO", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["TakeoffIO", "TakeoffStudies", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(
             name: "takeoff-bench",
@@ -58,15 +64,16 @@ let package = Package(
         .target(name: "TakeoffTestSupport", dependencies: ["TakeoffCore"], path: "Tests/TakeoffTestSupport"),
         .executableTarget(
             name: "ccf-bench",
-            dependencies: ["TakeoffModels", "TakeoffIO"],
+            dependencies: ["TakeoffModels", "TakeoffIO", "TakeoffStudies"],
             path: "Benchmarks/ccf-bench"
         ),
         .testTarget(name: "TakeoffCoreTests", dependencies: ["TakeoffCore", "TakeoffGSL", "TakeoffTestSupport"]),
         .testTarget(name: "TakeoffSamplingTests", dependencies: ["TakeoffSampling", "TakeoffGSL"]),
-        .testTarget(name: "TakeoffModelsTests", dependencies: ["TakeoffModels", "TakeoffIO", "TakeoffGSL", "TakeoffCore", "TakeoffSampling"]),
+        .testTarget(name: "TakeoffModelsTests", dependencies: ["TakeoffModels", "TakeoffIO", "TakeoffStudies", "TakeoffGSL", "TakeoffCore",
+                                                               "TakeoffSampling", "TakeoffTestSupport"]),
         .testTarget(
             name: "TakeoffIOTests",
-            dependencies: ["TakeoffIO", "TakeoffModels", .product(name: "SwiftCSV", package: "SwiftCSV")]
+            dependencies: ["TakeoffIO", "TakeoffStudies", "TakeoffModels", "TakeoffTestSupport", .product(name: "SwiftCSV", package: "SwiftCSV")]
         ),
     ]
 )

@@ -5,6 +5,7 @@
 // Usage: swift run -c release ccf-bench [runs] [scenario]
 import Foundation
 import TakeoffIO
+import TakeoffStudies
 import TakeoffModels
 
 #if DEBUG

@@ -1,5 +1,4 @@
 import TakeoffCore
-import TakeoffGSL
 import TakeoffModels
 import TakeoffSampling
 
@@ -76,9 +75,4 @@ public struct Scenario: Sendable {
 
     /// The resolved scenario as TOML that `takeoff run` reads back.
     public var resolvedTOML: String { TOMLWriter.render(resolved) }
-
-    /// Runs the scenario on the GSL core.
-    public func run() throws(SolverError) -> ModelRun {
-        try resolvedModel.run(initialState: inputs.initialState, solver: .gsl(solver))
-    }
 }

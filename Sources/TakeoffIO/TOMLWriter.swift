@@ -1,8 +1,8 @@
 import TakeoffModels
 /// Renders a ``ConfigValue`` tree as TOML (for the resolved scenario in metadata, which
 /// `takeoff run` reads back to reproduce a CSV). Keys are sorted, so the text is stable.
-enum TOMLWriter {
-    static func render(_ root: [String: ConfigValue]) -> String {
+public enum TOMLWriter {
+    public static func render(_ root: [String: ConfigValue]) -> String {
         var lines: [String] = []
         for key in root.keys.sorted() {
             if case .table = root[key]! { continue }
@@ -31,7 +31,7 @@ enum TOMLWriter {
     }
 
     /// `[uncertainty.<name>]` tables and the correlations line.
-    static func renderUncertainty(_ tables: [String: ConfigValue], correlations: [ConfigValue]) -> String {
+    public static func renderUncertainty(_ tables: [String: ConfigValue], correlations: [ConfigValue]) -> String {
         var lines: [String] = []
         for name in tables.keys.sorted() {
             guard case .table(let t) = tables[name]! else { continue }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TakeoffIO
+import TakeoffStudies
 
 struct FitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

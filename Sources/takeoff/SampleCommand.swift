@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TakeoffIO
+import TakeoffStudies
 import TakeoffSampling
 
 struct SampleCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import TakeoffIO
+import TakeoffStudies
 import TakeoffSampling
 import Foundation
 

@@ -4,6 +4,7 @@ import TakeoffCore
 import TakeoffGSL
 @testable import TakeoffModels
 import TakeoffIO
+import TakeoffStudies
 
 @Suite("Compute-growth model against closed forms")
 struct ComputeGrowthTests {

@@ -4,6 +4,7 @@ import TakeoffCore
 import TakeoffFitting
 import TakeoffGSL
 @testable import TakeoffIO
+@testable import TakeoffStudies
 import TakeoffSampling
 
 /// Writes `files` (name → text) into a fresh folder and returns its path.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TakeoffIO
+@testable import TakeoffStudies
 
 @Suite("Hardening: fuzz findings")
 struct FuzzRegressionTests {

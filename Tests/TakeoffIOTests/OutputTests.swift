@@ -3,6 +3,7 @@ import SwiftCSV
 import Testing
 import TakeoffCore
 @testable import TakeoffIO
+@testable import TakeoffStudies
 import TakeoffModels
 
 @Suite("CSV, metadata and atomic writes")

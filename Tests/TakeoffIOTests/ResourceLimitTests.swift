@@ -3,6 +3,7 @@ import Testing
 import TakeoffCore
 import TakeoffGSL
 @testable import TakeoffIO
+@testable import TakeoffStudies
 
 /// No input allocates without bound: sizes are checked up front against documented limits
 /// (`ResourceLimits`, README "Limits"), and the refusal itself stays small, which the tests check

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TakeoffCore
 @testable import TakeoffIO
+@testable import TakeoffStudies
 import TakeoffSampling
 
 let studyText = """

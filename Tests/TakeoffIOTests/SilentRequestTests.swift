@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TakeoffIO
+import TakeoffStudies
 import TakeoffModels
 
 /// Every request is honoured or refused: requests that used to be dropped silently now exit 64 (or

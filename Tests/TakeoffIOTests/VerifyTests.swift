@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TakeoffIO
+@testable import TakeoffStudies
 
 @Suite("takeoff verify")
 struct VerifyTests {

@@ -3,6 +3,7 @@ import Testing
 import TakeoffCore
 import TakeoffGSL
 import TakeoffIO
+import TakeoffStudies
 @testable import TakeoffModels
 import TakeoffSampling
 

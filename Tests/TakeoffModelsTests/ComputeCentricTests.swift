@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TakeoffCore
 import TakeoffIO
+import TakeoffStudies
 @testable import TakeoffModels
 
 /// The reference outputs (Tests/Fixtures/ftm-best-guess, from epoch-research/ftm).

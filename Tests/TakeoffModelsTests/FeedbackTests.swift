@@ -3,10 +3,9 @@ import Testing
 import TakeoffCore
 import TakeoffGSL
 import TakeoffIO
+import TakeoffStudies
 @testable import TakeoffModels
 
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
 
 /// Runs the feedback model with defaults changed by `changes` and `options`.
 func feedback(_ changes: [String: Double] = [:], options: [String: String] = [:], end: Double = 2045,

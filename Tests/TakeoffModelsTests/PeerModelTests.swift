@@ -3,6 +3,7 @@ import Testing
 import TakeoffCore
 import TakeoffGSL
 import TakeoffIO
+import TakeoffStudies
 import TakeoffSampling
 @testable import TakeoffModels
 

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TakeoffCore
 import TakeoffIO
+import TakeoffStudies
 @testable import TakeoffModels
 
 /// A regulation scenario: a span, parameters and extra tables.

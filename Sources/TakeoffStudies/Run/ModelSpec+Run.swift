@@ -1,5 +1,6 @@
 import TakeoffCore
 import TakeoffGSL
+import TakeoffIO
 import TakeoffModels
 
 extension ModelSpec {
@@ -11,5 +12,12 @@ extension ModelSpec {
             preconditionFailure("unvalidated model inputs: \(error.message)")
         }
         return try resolved.run(solver: .gsl(options))
+    }
+}
+
+extension Scenario {
+    /// Runs the scenario on the GSL core.
+    public func run() throws(SolverError) -> ModelRun {
+        try resolvedModel.run(initialState: inputs.initialState, solver: .gsl(solver))
     }
 }

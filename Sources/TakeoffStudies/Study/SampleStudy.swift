@@ -1,3 +1,4 @@
+import TakeoffIO
 import Dispatch
 import Foundation
 import TakeoffCore

@@ -1,3 +1,4 @@
+import TakeoffIO
 import Foundation
 
 /// Batch scripts for running a Monte Carlo study as a Slurm job array plus a dependent merge.

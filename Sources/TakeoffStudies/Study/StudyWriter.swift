@@ -1,3 +1,4 @@
+import TakeoffIO
 import Foundation
 import TakeoffCore
 import TakeoffGSL
