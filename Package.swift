@@ -2,10 +2,15 @@
 //
 // `takeoff`: a numerical modeler of AI takeoff dynamics on GSL.
 //
-// Module graph (see README.md, "Architecture"):
-//   CGSL (system library over GSL) <- TakeoffGSL (the only module that imports it)
-//   TakeoffCore (pure Swift: problems, options, solutions, events, statuses)
-//   TakeoffModels (built-in models) <- TakeoffIO (scenarios, CSV, metadata) <- takeoff (CLI)
+// Module graph (README.md, "Architecture"):
+//   TakeoffCore     pure Swift: problems, options, solutions, events, statuses, ODEIntegrating/ModelSolver
+//   CGSL            system library over GSL <- TakeoffGSL (the only module that imports it; ODESolver)
+//   TakeoffModels   models as values (ModelSpec, ResolvedModel) and the built-in models; TakeoffCore only
+//   TakeoffSampling distributions, copulas, samplers, Sobol designs, summaries
+//   TakeoffFitting  trend forms and fit parameters
+//   TakeoffIO       the scenario layer: files in and out (TOML, validation, CSV, JSON, metadata)
+//   TakeoffStudies  the application layer: runs, Monte Carlo, sensitivity, sweeps, fits, verify, merge, Slurm
+//   takeoff         the CLI, thin; TakeoffTestSupport: shared test helpers and standard problems
 import PackageDescription
 
 let package = Package(

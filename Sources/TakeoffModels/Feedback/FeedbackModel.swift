@@ -36,10 +36,7 @@ public enum FeedbackModel {
         ResolvedModel.Parts(
             states: states, observables: observables, metrics: metrics,
             defaultInitialState: defaultInitialState(p, start: inputs.start),
-            scheme: .ode(ODEScheme(
-                problem: { problem(p, initialState: $0, span: (inputs.start, inputs.end), settings: inputs.eventSettings) },
-                observe: { t, y, p in observe(t: t, y: y, parameters: p, start: inputs.start) },
-                metrics: { metrics(of: $0, problem: $1, solver: $2) })),
+            scheme: .ode(.of(p, inputs, problem: problem, observe: observe, metrics: metrics)),
             narrative: narrative)
     }
 

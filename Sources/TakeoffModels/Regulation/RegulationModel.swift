@@ -66,10 +66,7 @@ public enum RegulationModel {
         ResolvedModel.Parts(
             states: stateVariables(p), observables: observableVariables(p), metrics: metricList(p),
             defaultInitialState: defaultInitialState(p, start: inputs.start),
-            scheme: .ode(ODEScheme(
-                problem: { problem(p, initialState: $0, span: (inputs.start, inputs.end), settings: inputs.eventSettings) },
-                observe: { t, y, p in observe(t: t, y: y, parameters: p, start: inputs.start) },
-                metrics: { metrics(of: $0, problem: $1, solver: $2) })),
+            scheme: .ode(.of(p, inputs, problem: problem, observe: observe, metrics: metrics)),
             narrative: { narrative($0, actors: p.actors.map(\.name)) })
     }
     public static let sectionNames = ["actors", "restrictions", "theft"]

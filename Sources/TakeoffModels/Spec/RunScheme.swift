@@ -98,3 +98,17 @@ public struct ODEScheme: Sendable {
         }
     }
 }
+
+extension ODEScheme {
+    /// The usual form over a model's static functions, which take the time span, the event
+    /// settings and the start year from the scenario's inputs.
+    public static func of<P: Sendable>(
+        _ p: P, _ inputs: ModelInputs,
+        problem: @escaping @Sendable (P, [Double], (start: Double, end: Double), [String: [Double]]) -> ODEProblem<P>,
+        observe: @escaping @Sendable (Double, UnsafeBufferPointer<Double>, P, Double) -> [Double],
+        metrics: @escaping @Sendable (ODESolution<P>, ODEProblem<P>, ModelSolver) -> [String: Double?]
+    ) -> ODEScheme {
+        ODEScheme(problem: { problem(p, $0, (inputs.start, inputs.end), inputs.eventSettings) },
+                  observe: { t, y, q in observe(t, y, q, inputs.start) }, metrics: metrics)
+    }
+}
