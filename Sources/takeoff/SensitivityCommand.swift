@@ -87,8 +87,8 @@ struct SensitivityCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Sobol: base samples N (N(d + 2) runs; default 1024). OAT has a fixed design and refuses it.")
     var runs: Int?
 
-    @Option(parsing: .unconditional, help: "Seed of the bootstrap intervals.")
-    var seed: UInt64 = 1
+    @Option(parsing: .unconditional, help: "Sobol: seed of the bootstrap intervals (default 1). OAT draws nothing and refuses it.")
+    var seed: UInt64?
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Value standing in for runs where the metric is not reached (Sobol needs one for every run).", valueName: "value"))
     var unreached: Double?
@@ -116,18 +116,22 @@ struct SensitivityCommand: ParsableCommand {
                 throw ExitCode(64)
             }
         }
+        if let seed, kind == .oat {
+            printError("error: --seed \(seed): --method oat draws nothing (a fixed design, no bootstrap); --seed is the bootstrap seed of --method sobol")
+            throw ExitCode(64)
+        }
         if let unreached, !unreached.isFinite {
             printError("error: --unreached \(unreached): expected a finite number standing in for runs where the metric is not reached")
             throw ExitCode(64)
         }
-        let spec = SensitivitySpec(method: kind, metric: metric, samples: runs ?? 1024, seed: seed, unreached: unreached)
+        let spec = SensitivitySpec(method: kind, metric: metric, samples: runs ?? 1024, seed: seed ?? 1, unreached: unreached)
         try checkedMetric(metric, loaded)
         let design: (names: [String], rows: [[Double]])
         do { design = try SensitivityStudy.design(loaded, spec) } catch {
             printError("error: \(error)")
             throw ExitCode(64)
         }
-        let options = SampleOptions(runs: design.rows.count, seed: seed, threads: study.threadCount, shard: try parseShard(shard))
+        let options = SampleOptions(runs: design.rows.count, seed: spec.seed, threads: study.threadCount, shard: try parseShard(shard))
         let data = study.compute(SampleStudy(scenario: loaded, names: design.names, rows: design.rows, options: options))
         let metadata = SensitivityStudy.metadata(loaded, spec, runs: design.rows.count)
         do {

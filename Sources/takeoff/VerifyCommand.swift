@@ -23,10 +23,14 @@ struct VerifyCommand: ParsableCommand {
     @Flag(help: "Exit 0 when no file has an [expect] table (without it that is exit 1: a check that checked nothing).")
     var allowEmpty = false
 
-    @Option(help: "Worker threads for sample expectations.")
+    @Option(parsing: .unconditional, help: "Worker threads for sample expectations (default: all cores; at least 1). Results do not depend on it.")
     var threads: Int?
 
     func run() throws {
+        if let threads, threads < 1 {
+            printError("error: --threads \(threads): expected a whole number of at least 1")
+            throw ExitCode(64)
+        }
         let files = paths.isEmpty ? Verifier.defaultFiles(in: "Models") : paths
         try checkOutput(folder: record)
         var verdicts: [Verdict] = []

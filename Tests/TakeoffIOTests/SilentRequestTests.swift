@@ -106,6 +106,7 @@ struct SilentFlagTests {
         (["sensitivity", "DIR/study.toml", "--metric", "largestTrainingRun"], "--metric 'largestTrainingRun': 'largestTrainingRun' is not a metric of model 'compute-growth'"),
         (["sensitivity", "DIR/study.toml", "--metric", "largestTrainingRunEnd", "--unreached", "nan"], "--unreached nan: expected a finite number"),
         (["sensitivity", "DIR/study.toml", "--metric", "largestTrainingRunEnd", "--runs", "64"], "--runs 64: --method oat runs a fixed design"),
+        (["sensitivity", "DIR/study.toml", "--metric", "largestTrainingRunEnd", "--seed", "5"], "--seed 5: --method oat draws nothing"),
         (["sweep", "DIR/study.toml", "--grid", "utilization=0.2:0.6:3", "--set", "parameters.utilization=0.5"], "--set parameters.utilization: the parameter is varied by --grid"),
         (["sweep", "DIR/study.toml", "--grid", "utilization=0.2:0.6:3", "--grid", "utilization=0.3:0.4:2"], "--grid: parameters.utilization is given two axes"),
         (["sensitivity", "DIR/study.toml", "--metric", "largestTrainingRunEnd", "--set", "parameters.utilization=0.5"], "--set parameters.utilization: the parameter is drawn in [uncertainty.utilization]"),
@@ -179,6 +180,14 @@ struct SilentFlagTests {
         let scenario = try takeoff(["merge", "s", "--output", "m"], in: folder)
         #expect(scenario.stderr.contains("in 'overrides': [\"parameters.computeSpending=3e11\"] here, [] in s/shard-1-of-2"), "\(scenario.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("m/runs.csv").path))
+    }
+
+    @Test("verify --threads 0 and --threads -3 are refused with exit 64 saying what is expected", arguments: ["0", "-3"])
+    func verifyThreads(value: String) throws {
+        let result = try takeoff(["verify", packageRoot.appendingPathComponent("Models/sie.toml").path, "--threads", value])
+        #expect(result.status == 64, "\(result.stderr)")
+        #expect(result.stderr.contains("--threads \(value): expected a whole number of at least 1"), "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
     }
 
     @Test("verify --json with nothing to check says so and exits 1; no files at all is the same")

@@ -39,6 +39,16 @@ extension CCFExactScheme {
             Event(name: "automation_gns_100%", direction: .rising) { t, y, q in full(t, y, q).fracAutomatedGoods - 1 },
             Event(name: "automation_rnd_20%", direction: .rising) { t, y, q in full(t, y, q).fracAutomatedRnd - 0.2 },
             Event(name: "automation_rnd_100%", direction: .rising) { t, y, q in full(t, y, q).fracAutomatedRnd - 1 },
+            // The reference's takeoff spans start where the automated fraction first *exceeds* 20%
+            // (`frac > 0.2`, model.py compute_takeoff_metrics), one task after the `>= 0.2`
+            // milestone: the fraction moves in steps of 1/N, so the crossing of 0.2 + 1/(2N) is
+            // the instant it goes from 0.2 to above.
+            Event(name: "automation_gns_over_20%", direction: .rising) { t, y, q in
+                full(t, y, q).fracAutomatedGoods - (0.2 + 0.5 / Double(CCFAlgebra.laborTasks))
+            },
+            Event(name: "automation_rnd_over_20%", direction: .rising) { t, y, q in
+                full(t, y, q).fracAutomatedRnd - (0.2 + 0.5 / Double(CCFAlgebra.laborTasks))
+            },
             Event(name: "cog_output_multiplier_2", direction: .rising) { t, y, q in full(t, y, q).multiplierRnd - 2 },
             Event(name: "cog_output_multiplier_10", direction: .rising) { t, y, q in full(t, y, q).multiplierRnd - 10 },
             // The first four doublings after wake-up (the reported doubling times 2-5); later ones would

@@ -96,8 +96,9 @@ extension CCFExactScheme {
                      "automation_rnd_100%", "rampup_start"] {
             out[name] = at(name)
         }
-        out["full_automation_gns"] = between("automation_gns_20%", "automation_gns_100%")
-        out["full_automation_rnd"] = between("automation_rnd_20%", "automation_rnd_100%")
+        // From the first instant above 20% (strictly, as the reference) to 100%.
+        out["full_automation_gns"] = between("automation_gns_over_20%", "automation_gns_100%")
+        out["full_automation_rnd"] = between("automation_rnd_over_20%", "automation_rnd_100%")
         out["sub_agi_to_agi"] = between("sub_agi_year", "agi_year")
         out["cog_output_multiplier"] = between("cog_output_multiplier_2", "cog_output_multiplier_10")
         out["gwp_growth"] = gwpGrowthSpan(years, gwp)
