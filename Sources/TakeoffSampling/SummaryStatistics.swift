@@ -48,6 +48,37 @@ public struct MetricSummary: Sendable, Equatable {
         }
     }
 
+    /// A summary from its parts (``StreamingSummary`` computes them without holding the values).
+    public init(name: String, count: Int, reached: Int, mean: Double, sd: Double, quantiles: [Double],
+                medianStandardError: Double) {
+        self.name = name
+        self.count = count
+        self.reached = reached
+        self.mean = mean
+        self.sd = sd
+        self.quantiles = quantiles
+        self.medianStandardError = medianStandardError
+    }
+
+    /// The order statistics that bracket a 95% interval for the median of `n ≥ 2` values:
+    /// k± = n/2 ± 1.96·√n/2, clamped to the ranks.
+    static func medianBracket(_ count: Int) -> (lo: Int, hi: Int) {
+        let n = Double(count)
+        let half = 1.96 * n.squareRoot() / 2
+        return (max(0, Int((n / 2 - half).rounded(.down))), min(count - 1, Int((n / 2 + half).rounded(.up))))
+    }
+
+    /// Type-7 quantile of `count` sorted values read through `sorted(rank)`.
+    static func quantile(count: Int, _ q: Double, _ sorted: (Int) -> Double) -> Double {
+        let h = Double(count - 1) * q
+        let lo = Int(h.rounded(.down)), hi = min(lo + 1, count - 1)
+        let w = h - Double(lo)
+        let a = sorted(lo), b = sorted(hi)
+        if w == 0 || a == b { return a }
+        if b.isInfinite { return .infinity }
+        return a + w * (b - a)
+    }
+
     /// Type-7 quantile of sorted values.
     public static func quantile(_ sorted: [Double], _ q: Double) -> Double {
         guard !sorted.isEmpty else { return .nan }
@@ -98,6 +129,13 @@ public struct ProbabilityQuery: Sendable, Equatable {
         case .greater: return x > threshold
         case .greaterOrEqual: return x >= threshold
         }
+    }
+
+    /// Estimate and standard error √(p(1 − p)/n) when `k` of `n` successful runs satisfy it.
+    public func estimate(satisfied k: Int, of n: Int) -> (probability: Double, standardError: Double, count: Int) {
+        guard n > 0 else { return (.nan, .nan, 0) }
+        let p = Double(k) / Double(n)
+        return (p, (p * (1 - p) / Double(n)).squareRoot(), n)
     }
 
     /// Estimate and standard error √(p(1 − p)/n) over the successful runs.

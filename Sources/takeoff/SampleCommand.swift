@@ -77,51 +77,49 @@ struct SampleCommand: ParsableCommand {
         let progress = ProgressBar(total: total, enabled: !quiet && isatty(2) != 0)
         let clock = ContinuousClock()
         let started = clock.now
-        let data = study.compute { progress.update($0) }
-        progress.finish()
-        let elapsed = clock.now - started
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        // The runs stream into the output folder as they complete: memory holds one block of
+        // runs, whatever --runs is; the summaries are exact passes over the spooled values.
+        let folder = shardFolder(output, shardSlice)
+        let summary: StudySummary
+        let seconds: Double
         do {
-            if shardSlice != nil {
-                try StudyWriter.writeShard(data, scenario: loaded, options: options, to: shardFolder(output, shardSlice))
-            } else {
-                try StudyWriter.writeStudy(data, scenario: loaded, options: options, to: output)
-            }
+            let sink = try study.makeStream(folder: folder)
+            try study.stream(into: sink) { progress.update($0) }
+            progress.finish()
+            let elapsed = clock.now - started
+            seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+            summary = try sink.finish(metadata: StudyWriter.metadata(loaded, options), options: options)
             let timing: [String: Any] = ["seconds": seconds, "runs": total, "threads": options.threads,
                                          "runsPerSecond": Double(total) / max(seconds, 1e-9)]
-            try AtomicFile.write(RunReport.serialize(timing, pretty: true), to: shardFolder(output, shardSlice) + "/timing.json")
+            try AtomicFile.write(RunReport.serialize(timing, pretty: true), to: folder + "/timing.json")
         } catch {
-            printError("error: cannot write \(output): \(error.localizedDescription)")
+            printError("error: cannot write \(output): \(error)")
             throw ExitCode(74)
         }
-        let failures = data.records.filter { !$0.isResult }.count
+        let failures = summary.failures
         if json {
-            let summary = data.metricNames.enumerated().map { j, name -> [String: Any] in
-                let s = MetricSummary(name: name, values: data.records.filter(\.isResult).map { $0.metrics[j] })
-                return ["metric": name, "reached": s.reached, "q05": jsonNumber(s.quantiles[0]), "q50": jsonNumber(s.quantiles[3]),
-                        "q95": jsonNumber(s.quantiles[6]), "mean": jsonNumber(s.mean)]
+            let rows = summary.metrics.map { s -> [String: Any] in
+                ["metric": s.name, "reached": s.reached, "q05": jsonNumber(s.quantiles[0]), "q50": jsonNumber(s.quantiles[3]),
+                 "q95": jsonNumber(s.quantiles[6]), "mean": jsonNumber(s.mean)]
             }
             // The contract's keys: a study has no events of its own, its metrics are the medians over
             // the runs that reach them (null when none does), its stats the study's work and time.
-            let results = data.records.filter(\.isResult)
             var medians: [String: Any] = [:]
-            for row in summary { medians[row["metric"] as! String] = row["q50"] }
-            let probabilities = options.probabilities.compactMap { q -> [String: Any]? in
-                guard let j = data.metricNames.firstIndex(of: q.metric) else { return nil }
-                let e = q.estimate(results.map { $0.metrics[j] })
-                return ["expression": q.text, "count": e.count, "probability": jsonNumber(e.probability),
-                        "standardError": jsonNumber(e.standardError)]
+            for row in rows { medians[row["metric"] as! String] = row["q50"] }
+            let probabilities = summary.probabilities.map { q, e -> [String: Any] in
+                ["expression": q.text, "count": e.count, "probability": jsonNumber(e.probability),
+                 "standardError": jsonNumber(e.standardError)]
             }
             let stats: [String: Any] = ["runs": total, "failures": failures, "threads": options.threads, "seconds": seconds,
                                         "runsPerSecond": Double(total) / max(seconds, 1e-9)]
             print(RunReport.serialize(["model": loaded.model.id, "status": failures == 0 ? "success" : "someFailed",
                                        "events": [Any](), "metrics": medians, "stats": stats,
-                                       "runs": total, "failures": failures, "output": output, "summary": summary,
+                                       "runs": total, "failures": failures, "output": output, "summary": rows,
                                        "probabilities": probabilities],
                                       pretty: false), terminator: "")
         } else {
             print("\(total) runs of \(loaded.model.id) in \(String(format: "%.2f", seconds)) s (\(options.threads) threads), \(failures) failed; wrote \(output)/")
-            if !quiet, shardSlice == nil { print(StudyWriter.summaryText(data, options.probabilities), terminator: "") }
+            if !quiet, shardSlice == nil { print(StudyWriter.summaryText(summary), terminator: "") }
         }
     }
 

@@ -169,33 +169,55 @@ public struct SampleStudy: Sendable {
         return times
     }
 
-    /// Computes the runs, calling `progress(done)` after each block.
+    /// Computes the runs, calling `progress(done)` after each block, and keeps them in memory
+    /// (sensitivity designs, sweeps, `verify`: studies of bounded size). `takeoff sample`
+    /// streams instead (``stream(into:progress:)``).
     public func compute(progress: ((Int) -> Void)? = nil) -> StudyData {
-        let ids = options.runIDs
         let grid = self.grid
         // The metric columns are the resolved model's, known before any run.
         var data = StudyData(parameterNames: design.names, metricNames: scenario.declaredNames.metrics, records: [],
                              grid: grid, bands: [:])
         for name in options.bands { data.bands[name] = BandHistogram(gridPoints: grid.count) }
-        data.records.reserveCapacity(ids.count)
-        let blockSize = 1024
-        var start = ids.lowerBound
-        while start < ids.upperBound {
-            let block = start..<min(start + blockSize, ids.upperBound)
-            let results = computeBlock(block)
-            for result in results {
-                if result.record.isResult {
-                    for (name, values) in result.bandValues { for (i, v) in values.enumerated() { data.bands[name]!.add(v, at: i) } }
-                }
-                data.records.append(result.record)
+        data.records.reserveCapacity(options.runIDs.count)
+        forEachBlock(progress: progress) { result in
+            if result.record.isResult {
+                for (name, values) in result.bandValues { for (i, v) in values.enumerated() { data.bands[name]!.add(v, at: i) } }
             }
-            start = block.upperBound
-            progress?(start - ids.lowerBound)
+            data.records.append(result.record)
         }
         return data
     }
 
-    /// Metric names when no run produced any (every draw invalid): those of the point scenario.
+    /// Computes the runs and hands each to `sink` in run order, block by block: memory holds
+    /// one block of 1,024 runs at a time, whatever the run count.
+    public func stream(into sink: StudyStream, progress: ((Int) -> Void)? = nil) throws {
+        var failure: Error?
+        forEachBlock(progress: progress) { result in
+            guard failure == nil else { return }
+            do { try sink.add(result.record, bandValues: result.bandValues) } catch { failure = error }
+        }
+        if let failure { throw failure }
+    }
+
+    /// The study's columns, grid and requested outputs, for a stream writing its files.
+    public func makeStream(folder: String) throws -> StudyStream {
+        try StudyStream(folder: folder, parameterNames: design.names, metricNames: scenario.declaredNames.metrics,
+                        grid: grid, bands: options.bands, probabilities: options.probabilities)
+    }
+
+    /// Runs the blocks of 1,024 run ids in order, each in parallel, handing every result to
+    /// `body` in run order.
+    func forEachBlock(progress: ((Int) -> Void)?, _ body: (RunResult) -> Void) {
+        let ids = options.runIDs
+        let blockSize = 1024
+        var start = ids.lowerBound
+        while start < ids.upperBound {
+            let block = start..<min(start + blockSize, ids.upperBound)
+            for result in computeBlock(block) { body(result) }
+            start = block.upperBound
+            progress?(start - ids.lowerBound)
+        }
+    }
 
     struct RunResult: @unchecked Sendable {
         var record: RunRecord

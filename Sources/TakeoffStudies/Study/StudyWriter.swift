@@ -27,57 +27,77 @@ public enum StudyWriter {
 
     static func field(_ x: Double?) -> String { x.map(CSVWriter.number) ?? "" }
 
+    /// The header row of `runs.csv`.
+    static func runsHeader(parameters: [String], metrics: [String]) -> String {
+        (["runId", "seed", "status"] + parameters + metrics).map(CSVWriter.field).joined(separator: ",") + "\r\n"
+    }
+
+    /// One run's row of `runs.csv`.
+    static func runRow(_ r: RunRecord, metricCount: Int) -> String {
+        var row = ["\(r.runID)", "\(r.seed)", r.status]
+        row += r.parameters.map(CSVWriter.number)
+        let metrics = r.metrics.isEmpty ? Array(repeating: nil, count: metricCount) : r.metrics
+        row += metrics.map(field)
+        return row.joined(separator: ",") + "\r\n"
+    }
+
+    static let failuresHeader = "runId,seed,status,message\r\n"
+
+    /// One failed run's row of `failures.csv`.
+    static func failureRow(_ r: RunRecord) -> String {
+        "\(r.runID),\(r.seed),\(r.status),\(CSVWriter.field(r.message ?? ""))\r\n"
+    }
+
     public static func runsCSV(_ data: StudyData) -> String {
-        var out = (["runId", "seed", "status"] + data.parameterNames + data.metricNames).map(CSVWriter.field)
-            .joined(separator: ",") + "\r\n"
-        for r in data.records {
-            var row = ["\(r.runID)", "\(r.seed)", r.status]
-            row += r.parameters.map(CSVWriter.number)
-            let metrics = r.metrics.isEmpty ? Array(repeating: nil, count: data.metricNames.count) : r.metrics
-            row += metrics.map(field)
-            out += row.joined(separator: ",") + "\r\n"
-        }
+        var out = runsHeader(parameters: data.parameterNames, metrics: data.metricNames)
+        for r in data.records { out += runRow(r, metricCount: data.metricNames.count) }
         return out
     }
 
     public static func failuresCSV(_ data: StudyData) -> String {
-        var out = "runId,seed,status,message\r\n"
-        for r in data.records where !r.isResult {
-            out += "\(r.runID),\(r.seed),\(r.status),\(CSVWriter.field(r.message ?? ""))\r\n"
-        }
+        var out = failuresHeader
+        for r in data.records where !r.isResult { out += failureRow(r) }
         return out
     }
 
     public static func summaryCSV(_ data: StudyData) -> String {
-        let results = data.records.filter(\.isResult)
+        summaryCSV(data.summary())
+    }
+
+    /// `summary.csv` of a study's summary.
+    public static func summaryCSV(_ summary: StudySummary) -> String {
         var out = (["metric", "count", "reached", "mean", "sd"] + MetricSummary.levels.map { String(format: "q%02.0f", $0 * 100) }
             + ["medianSE", "failures"]).joined(separator: ",") + "\r\n"
-        let failures = data.records.count - results.count
-        for (j, name) in data.metricNames.enumerated() {
-            let s = MetricSummary(name: name, values: results.map { $0.metrics[j] })
-            let row = [CSVWriter.field(name), "\(s.count)", "\(s.reached)", CSVWriter.number(s.mean), CSVWriter.number(s.sd)]
-                + s.quantiles.map(CSVWriter.number) + [CSVWriter.number(s.medianStandardError), "\(failures)"]
+        for s in summary.metrics {
+            let row = [CSVWriter.field(s.name), "\(s.count)", "\(s.reached)", CSVWriter.number(s.mean), CSVWriter.number(s.sd)]
+                + s.quantiles.map(CSVWriter.number) + [CSVWriter.number(s.medianStandardError), "\(summary.failures)"]
             out += row.joined(separator: ",") + "\r\n"
         }
         return out
     }
 
     public static func probabilitiesCSV(_ data: StudyData, _ queries: [ProbabilityQuery]) -> String {
-        let results = data.records.filter(\.isResult)
+        probabilitiesCSV(data.summary(queries))
+    }
+
+    /// `probabilities.csv` of a study's summary.
+    public static func probabilitiesCSV(_ summary: StudySummary) -> String {
         var out = "expression,count,probability,standardError\r\n"
-        for q in queries {
-            guard let j = data.metricNames.firstIndex(of: q.metric) else { continue }
-            let e = q.estimate(results.map { $0.metrics[j] })
+        for (q, e) in summary.probabilities {
             out += "\(CSVWriter.field(q.text)),\(e.count),\(CSVWriter.number(e.probability)),\(CSVWriter.number(e.standardError))\r\n"
         }
         return out
     }
 
     public static func bandsCSV(_ data: StudyData, _ names: [String]) -> String {
+        bandsCSV(grid: data.grid, bands: data.bands, names)
+    }
+
+    static func bandsCSV(grid: [Double], bands: [String: BandHistogram], _ names: [String]) -> String {
         var out = (["year", "variable"] + MetricSummary.levels.map { String(format: "q%02.0f", $0 * 100) }).joined(separator: ",") + "\r\n"
         for name in names {
-            guard let h = data.bands[name] else { continue }
-            for (i, t) in data.grid.enumerated() {
+            guard let h = bands[name] else { continue }
+            for (i, t) in grid.enumerated() {
                 out += CSVWriter.number(t) + "," + CSVWriter.field(name)
                 for q in MetricSummary.levels { out += "," + CSVWriter.number(h.quantile(q, at: i)) }
                 out += "\r\n"
@@ -112,12 +132,19 @@ public enum StudyWriter {
 
     /// Writes one shard of any study (sample or sensitivity) given its metadata text.
     public static func writeShard(_ data: StudyData, metadata: String, options: SampleOptions, to folder: String) throws {
-        guard let shard = options.shard else { return }
+        guard options.shard != nil else { return }
         try AtomicFile.write(runsCSV(data), to: folder + "/runs.csv")
         try AtomicFile.write(failuresCSV(data), to: folder + "/failures.csv")
+        try writeShardFiles(grid: data.grid, bands: data.bands, metadata: metadata, options: options, to: folder)
+    }
+
+    /// A shard's `bands.partial.json`, `meta.json` and `shard.json`.
+    static func writeShardFiles(grid: [Double], bands: [String: BandHistogram], metadata: String, options: SampleOptions,
+                                to folder: String) throws {
+        guard let shard = options.shard else { return }
         let partial: [String: Any] = [
-            "grid": data.grid.map(CSVWriter.number),   // as text: exact round trip
-            "bands": data.bands.mapValues { h in
+            "grid": grid.map(CSVWriter.number),   // as text: exact round trip
+            "bands": bands.mapValues { h in
                 ["bins": h.bins.map { Dictionary(uniqueKeysWithValues: $0.map { (String($0.key), $0.value) }) },
                  "nonFinite": h.nonFinite] as [String: Any]
             },
