@@ -7,10 +7,13 @@ import Foundation
 ///   `16·states + 8` bytes each (values and derivatives); at most `solver.maxSavedPoints`
 ///   (10,000,000 by default, ≈ 1.4 GB for 8 states; raise it with `--set solver.maxSavedPoints=…`).
 ///   Saving every step is bounded by `solver.maxSteps`.
-/// - Runs of a study in one process: every run's record is kept until the files are written, about
-///   200 bytes plus 8 per metric, so `takeoff sample`, `sweep` and `sensitivity` refuse more than
-///   ``maxRunsPerProcess`` (20,000,000, ≈ 5 GB) runs per process; larger studies run as shards
-///   (`--shard i/n`) merged by `takeoff merge`.
+/// - Runs of a study in one process: `takeoff sample` streams (memory holds one block of 1,024
+///   runs whatever the count), so the bound is on what it writes: about 24 bytes per field of
+///   `runs.csv` plus 8 per metric in the temporary spool; one process takes at most
+///   ``maxRunsPerProcess`` (20,000,000, a few GB of files) runs, and never more than the free space
+///   of the output's file system holds; larger studies run as shards (`--shard i/n`) merged by
+///   `takeoff merge`, which streams too. `sweep` and `sensitivity` keep their (bounded) designs in
+///   memory, about 200 bytes plus 8 per value a run, under the same run limit.
 public enum ResourceLimits {
     /// A limit that a request exceeds: the key path or flag, and what was asked against the limit.
     public struct Exceeded: Error, Equatable, Sendable {
@@ -32,11 +35,28 @@ public enum ResourceLimits {
         return .success(())
     }
 
+    /// The runs a cluster study may have in all: its merge job streams, so the bound is the merged
+    /// files on one node (about 150 bytes a run).
+    public static let maxRunsPerStudy = 500_000_000
+
     /// The number of runs of a study in one process.
     public static func checkRuns(_ runs: Int, flag: String = "--runs", limit: Int = maxRunsPerProcess) -> Result<Void, Exceeded> {
         guard runs <= limit else {
             return .failure(Exceeded(path: flag, message:
-                "\(runs) runs would keep \((Double(runs) * 200).formattedBytes) of run records in one process, more than the limit of \(limit) runs; split the study into shards (--shard i/n, then takeoff merge)"))
+                "\(runs) runs would write about \((Double(runs) * 150).formattedBytes) of study files from one process, more than the limit of \(limit) runs; split the study into shards (--shard i/n, then takeoff merge)"))
+        }
+        return .success(())
+    }
+
+    /// The files a study of `runs` runs writes into `folder` (`runs.csv` at about 24 bytes a field,
+    /// the spool at 8 bytes a metric), against the free space of its file system.
+    public static func checkDisk(runs: Int, fields: Int, metrics: Int, folder: String, flag: String = "--runs") -> Result<Void, Exceeded> {
+        let needed = Double(runs) * Double(24 * fields + 8 * (metrics + 1))
+        guard let attributes = try? FileManager.default.attributesOfFileSystem(forPath: folder),
+              let free = (attributes[.systemFreeSize] as? NSNumber)?.doubleValue else { return .success(()) }
+        guard needed <= free else {
+            return .failure(Exceeded(path: flag, message:
+                "\(runs) runs would write about \(needed.formattedBytes) into \(folder), more than its file system's \(free.formattedBytes) free (the limit); free space, write elsewhere (--output), or split the study into shards"))
         }
         return .success(())
     }

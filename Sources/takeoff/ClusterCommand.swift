@@ -59,9 +59,13 @@ struct SlurmCommand: ParsableCommand {
             printError("error: --shards \(shards) is more than --runs \(runs); every shard needs at least one run")
             throw ExitCode(64)
         }
-        // The merge job holds every record until studies stream: the same per-process limit.
-        if case .failure(let exceeded) = ResourceLimits.checkRuns(runs) {
-            printError("error: \(exceeded.path): \(exceeded.message) (the merge job holds every run's record)")
+        // Every shard streams and so does the merge job: the bound is the merged files on one node.
+        if case .failure(let exceeded) = ResourceLimits.checkRuns(runs, limit: ResourceLimits.maxRunsPerStudy) {
+            printError("error: \(exceeded.path): \(exceeded.message) (the merge job writes every run's row)")
+            throw ExitCode(64)
+        }
+        if case .failure(let exceeded) = ResourceLimits.checkRuns((runs + shards - 1) / shards, flag: "--runs/--shards") {
+            printError("error: \(exceeded.path): \(exceeded.message) (each array task runs one shard)")
             throw ExitCode(64)
         }
         let loaded: Scenario

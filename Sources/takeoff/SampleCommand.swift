@@ -70,6 +70,13 @@ struct SampleCommand: ParsableCommand {
             throw ExitCode(64)
         }
         try checkOutput(folder: output)
+        let fields = 3 + (loaded.uncertainty?.parameters.count ?? 0) + loaded.declaredNames.metrics.count
+        if case .failure(let exceeded) = ResourceLimits.checkDisk(runs: shardSlice.map { (runs + $0.1 - 1) / $0.1 } ?? runs,
+                                                                  fields: fields, metrics: loaded.declaredNames.metrics.count,
+                                                                  folder: output) {
+            printError("error: \(exceeded.path): \(exceeded.message)")
+            throw ExitCode(64)
+        }
         let options = SampleOptions(runs: runs, seed: seed, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
                                     bands: bandNames, probabilities: queries, shard: shardSlice, onlyRun: runID)
         let study = SampleStudy(scenario: loaded, options: options)
