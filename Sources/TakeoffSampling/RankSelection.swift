@@ -1,6 +1,6 @@
 /// Exact selection of a few order statistics of a stream that is replayed pass by pass
 /// (``StreamingSummary``): each wanted rank narrows a key range by a 4,096-bin histogram per
-/// pass, then collects the at most 65,536 values left in it.
+/// pass, then collects the at most 4,096 values left in it.
 struct RankSelection {
     struct Target {
         var rank: Int
@@ -16,7 +16,7 @@ struct RankSelection {
     }
 
     static let binBits = 12
-    static let collectLimit = 1 << 16
+    static let collectLimit = 1 << 12
 
     var targets: [Target]
 

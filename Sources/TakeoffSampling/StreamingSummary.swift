@@ -6,9 +6,9 @@
 /// them, and the order statistics that the quantiles and the median's standard error need are
 /// *selected* exactly rather than estimated. Selection works on the doubles' order-preserving
 /// 64-bit keys: each pass histograms the keys still in question into 4,096 bins and keeps the bin
-/// that holds the wanted rank, until that bin holds at most 65,536 values, which a last pass
+/// that holds the wanted rank, until that bin holds at most 4,096 values, which a last pass
 /// collects and sorts. A pass resolves 12 bits of the key, so a rank takes at most six passes and
-/// usually three; the memory is 32 KB per (metric, rank) in question.
+/// usually three or four; the memory is 32 KB per (metric, rank) in question.
 ///
 /// Ordering: the key order is IEEE 754's total order restricted to what the summaries meet, with
 /// −0 before +0 and NaN after +∞. The in-memory sort leaves the order of −0 and +0, and of NaN,
