@@ -101,11 +101,11 @@ plots: run
 		.build/release/takeoff sensitivity Models/feedback-uncertainty.toml --set time.end=2125 --method sobol --metric $$m --runs 2048 --output out/sobol-$$m --quiet && \
 		.build/release/takeoff sensitivity Models/feedback-uncertainty.toml --set time.end=2125 --method oat --metric $$m --output out/oat-$$m --quiet || exit 1; \
 	done
-	$(PYTHON) Plots/plot_sensitivity.py out/oat-monthsHumanLevelToBeyond out/sobol-monthsHumanLevelToBeyond Plots/sensitivity-months.png "monthsHumanLevelToBeyond (feedback-uncertainty, span to 2125)"
-	$(PYTHON) Plots/plot_sensitivity.py out/oat-countShare out/sobol-countShare Plots/sensitivity-countShare.png "countShare (feedback-uncertainty, span to 2125)"
+	$(PYTHON) Plots/plot_sensitivity.py out/oat-monthsHumanLevelToBeyond out/sobol-monthsHumanLevelToBeyond Plots/sensitivity-months.png "monthsHumanLevelToBeyond (feedback-uncertainty, span to 2125)" months
+	$(PYTHON) Plots/plot_sensitivity.py out/oat-countShare out/sobol-countShare Plots/sensitivity-countShare.png "countShare (feedback-uncertainty, span to 2125)" fraction
 	.build/release/takeoff sweep Models/feedback-uncertainty.toml --set time.end=2125 --grid researchFeedback=-1:0.6:17 \
 		--grid parallelReturns=0.15:1:18:log --output out/sweep-feedback --quiet
-	$(PYTHON) Plots/plot_sweep.py out/sweep-feedback monthsHumanLevelToBeyond Plots/sweep-feedback.png
+	$(PYTHON) Plots/plot_sweep.py out/sweep-feedback monthsHumanLevelToBeyond Plots/sweep-feedback.png dimensionless dimensionless
 	for f in metr-horizon metr-horizon-2023 frontier-compute gpu-price-performance compute-growth-history; do \
 		.build/release/takeoff fit Models/$$f.fit.toml --csv out/fit-$$f.csv > /dev/null && \
 		$(PYTHON) Plots/plot_fit.py out/fit-$$f.csv Plots/fit-$$f.png "$$(grep '^description' Models/$$f.fit.toml | cut -d'"' -f2)" Models/$$f.fit.toml || exit 1; \

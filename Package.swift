@@ -73,7 +73,7 @@ let package = Package(
             path: "Benchmarks/ccf-bench"
         ),
         .testTarget(name: "TakeoffCoreTests", dependencies: ["TakeoffCore", "TakeoffGSL", "TakeoffTestSupport"]),
-        .testTarget(name: "TakeoffSamplingTests", dependencies: ["TakeoffSampling", "TakeoffGSL"]),
+        .testTarget(name: "TakeoffSamplingTests", dependencies: ["TakeoffSampling", "TakeoffGSL", "TakeoffTestSupport"]),
         .testTarget(name: "TakeoffModelsTests", dependencies: ["TakeoffModels", "TakeoffIO", "TakeoffStudies", "TakeoffGSL", "TakeoffCore",
                                                                "TakeoffSampling", "TakeoffTestSupport"]),
         .testTarget(

@@ -34,9 +34,8 @@ def main():
     ax.axhline(threshold, color="black", lw=0.8, ls="--", label="danger threshold")
     for name, r in scenario.get("restrictions", {}).items():
         end = r.get("end", years[-1])
-        ax.axvspan(r["start"], end, color="orange", alpha=0.12)
-        ax.annotate(f"{name} ({r['kind']})", (r["start"], 0.97), xycoords=("data", "axes fraction"), fontsize=8,
-                    va="top")
+        # The restriction goes into the legend as its shaded span, so no label sits under the legend box.
+        ax.axvspan(r["start"], end, color="orange", alpha=0.12, label=f"restriction {name} ({r['kind']})")
     for event in meta.get("allEvents", []):
         if event["name"].startswith("reached.") or event["name"] == "theft":
             ax.axvline(event["year"], color="grey", lw=0.5, alpha=0.6)

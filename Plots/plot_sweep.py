@@ -15,9 +15,11 @@ from takeoff_csv import save_atomically  # noqa: E402
 
 
 def main():
-    if len(sys.argv) != 4:
-        sys.exit("usage: plot_sweep.py SWEEP_DIR METRIC OUT.png")
-    folder, metric, png = sys.argv[1:]
+    if len(sys.argv) not in (4, 6):
+        sys.exit("usage: plot_sweep.py SWEEP_DIR METRIC OUT.png [XUNIT YUNIT]")
+    folder, metric, png = sys.argv[1:4]
+    # Units of the two axes (the parameters' units in `takeoff models`), default dimensionless.
+    xunit, yunit = (sys.argv[4], sys.argv[5]) if len(sys.argv) == 6 else ("1", "1")
     reader = csv.DictReader(open(f"{folder}/sweep.csv", newline=""))
     xname, yname = reader.fieldnames[0], reader.fieldnames[1]
     rows = list(reader)
@@ -31,13 +33,14 @@ def main():
     finite = [v for row in grid for v in row if v == v and v > 0]
     mesh = ax.pcolormesh(xs, ys, grid, shading="nearest", cmap="viridis_r",
                          norm=colors.LogNorm(vmin=min(finite), vmax=max(finite)))
-    contour = ax.contour(xs, ys, grid, levels=[6, 12, 36, 120], colors="white", linewidths=0.8)
+    contour = ax.contour(xs, ys, grid, levels=[12, 36, 120], colors="white", linewidths=0.8)
     ax.clabel(contour, fmt=lambda v: f"{v:g} months", fontsize=8)
     if max(ys) / min(ys) > 3:
         ax.set_yscale("log")
-    ax.set_xlabel(xname)
-    ax.set_ylabel(yname)
-    fig.colorbar(mesh, label=metric)
+    ax.set_xlabel(f"{xname} [{xunit}]")
+    ax.set_ylabel(f"{yname} [{yunit}]")
+    # The sweep's metric is a span in months (the contours are labelled in months).
+    fig.colorbar(mesh, label=f"{metric} [months]")
     ax.set_title(f"{metric} over {xname} × {yname}", fontsize=10)
     fig.tight_layout()
     save_atomically(fig, png)

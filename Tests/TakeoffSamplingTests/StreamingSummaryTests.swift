@@ -1,25 +1,13 @@
 import Testing
 import Foundation
+import TakeoffTestSupport
 @testable import TakeoffSampling
-
-/// A small deterministic generator (SplitMix64) for the test data.
-private struct SplitMix {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func uniform() -> Double { Double(next() >> 11) / Double(1 << 53) }
-}
 
 @Suite("Streaming summaries equal the in-memory ones bit for bit")
 struct StreamingSummaryTests {
     /// Rows of `metrics` columns: a mix of spreads, ties, infinities, undefined values and failures.
     static func rows(_ n: Int, seed: UInt64) -> [(Bool, [Double?])] {
-        var g = SplitMix(state: seed)
+        var g = SeededGenerator(seed: seed)
         return (0..<n).map { _ in
             let isResult = g.uniform() > 0.05
             let values: [Double?] = [
