@@ -8,6 +8,7 @@
 //   TakeoffModels   models as values (ModelSpec, ResolvedModel) and the built-in models; TakeoffCore only
 //   TakeoffSampling distributions, copulas, samplers, Sobol designs, summaries
 //   TakeoffFitting  trend forms and fit parameters
+//   TakeoffEquations the expression language of equation models (parse, check, differentiate, compile)
 //   TakeoffIO       the scenario layer: files in and out (TOML, validation, CSV, JSON, metadata)
 //   TakeoffStudies  the application layer: runs, Monte Carlo, sensitivity, sweeps, fits, verify, merge, Slurm
 //   takeoff         the CLI, thin; TakeoffTestSupport: shared test helpers and standard problems
@@ -24,6 +25,7 @@ let package = Package(
         .library(name: "TakeoffFitting", targets: ["TakeoffFitting"]),
         .library(name: "TakeoffIO", targets: ["TakeoffIO"]),
         .library(name: "TakeoffStudies", targets: ["TakeoffStudies"]),
+        .library(name: "TakeoffEquations", targets: ["TakeoffEquations"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -39,6 +41,9 @@ let package = Package(
         .target(name: "TakeoffCore"),
         .target(name: "TakeoffGSL", dependencies: ["CGSL", "TakeoffCore"]),
         .target(name: "TakeoffModels", dependencies: ["TakeoffCore"]),
+        // The expression language of equation models (issue #19): parser, checks, symbolic
+        // derivatives, register-machine compiler; no dependencies. Not yet wired into a model.
+        .target(name: "TakeoffEquations"),
         .target(name: "TakeoffSampling", dependencies: ["TakeoffCore", "TakeoffGSL"]),
         .target(name: "TakeoffFitting", dependencies: ["TakeoffCore", "TakeoffGSL"]),
         .target(
@@ -72,6 +77,8 @@ let package = Package(
             dependencies: ["TakeoffModels", "TakeoffIO", "TakeoffStudies"],
             path: "Benchmarks/ccf-bench"
         ),
+        .executableTarget(name: "eq-bench", dependencies: ["TakeoffEquations"], path: "Benchmarks/eq-bench"),
+        .testTarget(name: "TakeoffEquationsTests", dependencies: ["TakeoffEquations"]),
         .testTarget(name: "TakeoffCoreTests", dependencies: ["TakeoffCore", "TakeoffGSL", "TakeoffTestSupport"]),
         .testTarget(name: "TakeoffSamplingTests", dependencies: ["TakeoffSampling", "TakeoffGSL", "TakeoffTestSupport"]),
         .testTarget(name: "TakeoffModelsTests", dependencies: ["TakeoffModels", "TakeoffIO", "TakeoffStudies", "TakeoffGSL", "TakeoffCore",

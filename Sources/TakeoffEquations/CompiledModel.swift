@@ -1,0 +1,222 @@
+/// A compiled model: flat instruction arrays for derivatives, Jacobian, auxiliaries,
+/// initial values, delay times, event conditions and event assignments.
+///
+/// All evaluation functions write into caller buffers and use a per-thread
+/// ``EquationWorkspace`` (from ``makeWorkspace()``); they do not allocate. Functions taking a
+/// `delayed` callback pass it `(stateIndex, delayTime)` for every `delay(x, d)` term and use
+/// the returned value as `x(t - d)`; the variants without it are for models whose
+/// ``delays`` is empty (delay terms would read nan). Non-finite values propagate as IEEE
+/// values; nothing traps.
+public struct CompiledModel: Sendable {
+    /// State names; state `i` is `y[i]`.
+    public let stateNames: [String]
+    /// Parameter names; parameter `j` is `parameters[j]`.
+    public let parameterNames: [String]
+    /// Auxiliary names in declaration order (the order of ``auxiliaries(t:y:parameters:delayed:into:workspace:)``).
+    public let auxiliaryNames: [String]
+    /// Auxiliary names in the dependency order in which they are evaluated.
+    public let auxiliaryEvaluationOrder: [String]
+    /// Event names: the first ``conditionCount`` have conditions (``eventValue(_:t:y:parameters:delayed:workspace:)``),
+    /// the rest are the declaration's condition-less `knownEvents`.
+    public let eventNames: [String]
+    /// Number of events with a condition (they come first in ``eventNames``).
+    public let conditionCount: Int
+    /// Targets of each event's assignments, in declaration order.
+    public let assignmentTargets: [[AssignmentTarget]]
+    /// The distinct `(state, delay time)` pairs used by the model.
+    public let delays: [DelayTerm]
+    /// Number of distinct delay times (the length of ``delayTimes(parameters:)``).
+    public let delayTimeCount: Int
+    let programs: ModelPrograms
+
+    init(_ ir: ModelIR) {
+        stateNames = ir.states
+        parameterNames = ir.parameters
+        auxiliaryNames = ir.auxiliaryNames
+        auxiliaryEvaluationOrder = ir.order.map { ir.auxiliaryNames[$0] }
+        eventNames = ir.eventNames
+        conditionCount = ir.conditions.count
+        assignmentTargets = ir.assignments.map { $0.map(\.target) }
+        let table = DelayTable(ir.dynamicExpressions)
+        delays = table.terms
+        delayTimeCount = table.times.count
+        programs = ModelPrograms(ir, delayTimes: table.times)
+    }
+
+    /// `n`, the length of `y`.
+    public var stateCount: Int { stateNames.count }
+    /// The length of `parameters`.
+    public var parameterCount: Int { parameterNames.count }
+
+    /// Names visible to metrics: `t`, states, parameters and auxiliaries (auxiliary slot =
+    /// declaration index, matching the auxiliary output columns).
+    public var scope: Scope {
+        Scope(states: stateNames, parameters: parameterNames, auxiliaries: auxiliaryNames)
+    }
+
+    /// Instruction counts of the main programs (for diagnostics and tests).
+    public var instructionCounts: (derivatives: Int, jacobian: Int, auxiliaries: Int) {
+        (programs.derivatives.code.count, programs.jacobian.code.count, programs.auxiliaries.code.count)
+    }
+
+    /// A fresh register file for this model; use one per thread.
+    public func makeWorkspace() -> EquationWorkspace {
+        EquationWorkspace(programs: programs.all, scratchCount: max(stateCount, parameterCount))
+    }
+
+    /// Checks that `name` is one of ``eventNames`` (E110 with a suggestion otherwise).
+    public func checkEventReference(_ name: String, source: String = "", offset: Int = 0,
+                                    location: SourceLocation) throws(ExpressionError) {
+        try EquationCompiler.checkEventReference(name, knownEvents: eventNames, source: source,
+                                                 offset: offset, location: location)
+    }
+
+    /// A pointer to write outputs to; empty buffers get harmless scratch.
+    @inline(__always)
+    func output(_ buffer: UnsafeMutableBufferPointer<Double>, count: Int, _ workspace: EquationWorkspace)
+        -> UnsafeMutablePointer<Double> {
+        precondition(buffer.count >= count, "output buffer too short")
+        return buffer.baseAddress ?? workspace.scratch.baseAddress!
+    }
+
+    // MARK: Derivatives
+
+    /// `dydt[i] = f_i(t, y, p)`; every auxiliary needed is computed once.
+    public func derivatives(t: Double, y: UnsafeBufferPointer<Double>, parameters: UnsafeBufferPointer<Double>,
+                            delayed: (Int, Double) -> Double, into dydt: UnsafeMutableBufferPointer<Double>,
+                            workspace: EquationWorkspace) {
+        let out = output(dydt, count: stateCount, workspace)
+        programs.derivatives.run(workspace, t: t, y: y, parameters: parameters, outA: out, outB: out, delayed: delayed)
+    }
+
+    /// ``derivatives(t:y:parameters:delayed:into:workspace:)`` for models without delays.
+    public func derivatives(t: Double, y: UnsafeBufferPointer<Double>, parameters: UnsafeBufferPointer<Double>,
+                            into dydt: UnsafeMutableBufferPointer<Double>, workspace: EquationWorkspace) {
+        let out = output(dydt, count: stateCount, workspace)
+        programs.derivatives.run(workspace, t: t, y: y, parameters: parameters, outA: out, outB: out, delayed: noDelay)
+    }
+
+    // MARK: Jacobian
+
+    /// Exact Jacobian by symbolic differentiation: `dfdy[i*n + j] = ∂f_i/∂y_j` (row-major,
+    /// n × n) and `dfdt[i] = ∂f_i/∂t`. Delay terms count as constants. At switches the
+    /// derivative is one-sided: `abs` uses sign(x) with 0 at 0; `min`/`max` the active
+    /// argument (ties: the first); `if` the taken branch; `floor`/`ceil` give 0.
+    public func jacobian(t: Double, y: UnsafeBufferPointer<Double>, parameters: UnsafeBufferPointer<Double>,
+                         delayed: (Int, Double) -> Double, dfdy: UnsafeMutableBufferPointer<Double>,
+                         dfdt: UnsafeMutableBufferPointer<Double>, workspace: EquationWorkspace) {
+        let a = output(dfdy, count: stateCount * stateCount, workspace)
+        let b = output(dfdt, count: stateCount, workspace)
+        // Structural zeros have no store instruction.
+        a.update(repeating: 0, count: stateCount * stateCount)
+        b.update(repeating: 0, count: stateCount)
+        programs.jacobian.run(workspace, t: t, y: y, parameters: parameters, outA: a, outB: b, delayed: delayed)
+    }
+
+    /// ``jacobian(t:y:parameters:delayed:dfdy:dfdt:workspace:)`` for models without delays.
+    public func jacobian(t: Double, y: UnsafeBufferPointer<Double>, parameters: UnsafeBufferPointer<Double>,
+                         dfdy: UnsafeMutableBufferPointer<Double>, dfdt: UnsafeMutableBufferPointer<Double>,
+                         workspace: EquationWorkspace) {
+        jacobian(t: t, y: y, parameters: parameters, delayed: noDelay, dfdy: dfdy, dfdt: dfdt, workspace: workspace)
+    }
+
+    // MARK: Auxiliaries
+
+    /// The value of every auxiliary, in declaration order (``auxiliaryNames``).
+    public func auxiliaries(t: Double, y: UnsafeBufferPointer<Double>, parameters: UnsafeBufferPointer<Double>,
+                            delayed: (Int, Double) -> Double, into values: UnsafeMutableBufferPointer<Double>,
+                            workspace: EquationWorkspace) {
+        let out = output(values, count: auxiliaryNames.count, workspace)
+        programs.auxiliaries.run(workspace, t: t, y: y, parameters: parameters, outA: out, outB: out, delayed: delayed)
+    }
+
+    /// ``auxiliaries(t:y:parameters:delayed:into:workspace:)`` for models without delays.
+    public func auxiliaries(t: Double, y: UnsafeBufferPointer<Double>, parameters: UnsafeBufferPointer<Double>,
+                            into values: UnsafeMutableBufferPointer<Double>, workspace: EquationWorkspace) {
+        auxiliaries(t: t, y: y, parameters: parameters, delayed: noDelay, into: values, workspace: workspace)
+    }
+}
+
+extension CompiledModel {
+    // MARK: Initial values and delays (allocation is fine here: called once per run)
+
+    /// The initial state from the parameters (states without an initial value start at 0).
+    public func initialState(parameters: UnsafeBufferPointer<Double>) -> [Double] {
+        runParameterProgram(programs.initials, count: stateCount, parameters: parameters)
+    }
+
+    /// ``initialState(parameters:)`` from an array.
+    public func initialState(parameters: [Double]) -> [Double] {
+        parameters.withUnsafeBufferPointer { initialState(parameters: $0) }
+    }
+
+    /// The value of each distinct delay time (indexed by ``DelayTerm/delayIndex``).
+    public func delayTimes(parameters: UnsafeBufferPointer<Double>) -> [Double] {
+        runParameterProgram(programs.delayTimes, count: delayTimeCount, parameters: parameters)
+    }
+
+    /// ``delayTimes(parameters:)`` from an array.
+    public func delayTimes(parameters: [Double]) -> [Double] {
+        parameters.withUnsafeBufferPointer { delayTimes(parameters: $0) }
+    }
+
+    private func runParameterProgram(_ program: Program, count: Int,
+                                     parameters: UnsafeBufferPointer<Double>) -> [Double] {
+        let workspace = makeWorkspace()
+        var result = [Double](repeating: 0, count: count)
+        result.withUnsafeMutableBufferPointer { buffer in
+            let out = output(buffer, count: count, workspace)
+            let noStates = UnsafeBufferPointer<Double>(start: nil, count: 0)
+            program.run(workspace, t: 0, y: noStates, parameters: parameters, outA: out, outB: out, delayed: noDelay)
+        }
+        return result
+    }
+
+    // MARK: Events
+
+    /// The value of event condition `k` (`k < conditionCount`); the event fires at its zero crossings.
+    public func eventValue(_ k: Int, t: Double, y: UnsafeBufferPointer<Double>,
+                           parameters: UnsafeBufferPointer<Double>, delayed: (Int, Double) -> Double,
+                           workspace: EquationWorkspace) -> Double {
+        precondition(k >= 0 && k < conditionCount, "event \(k) has no condition")
+        let out = workspace.scratch.baseAddress!
+        programs.conditions[k].run(workspace, t: t, y: y, parameters: parameters, outA: out, outB: out,
+                                   delayed: delayed)
+        return out[0]
+    }
+
+    /// ``eventValue(_:t:y:parameters:delayed:workspace:)`` for models without delays.
+    public func eventValue(_ k: Int, t: Double, y: UnsafeBufferPointer<Double>,
+                           parameters: UnsafeBufferPointer<Double>, workspace: EquationWorkspace) -> Double {
+        eventValue(k, t: t, y: y, parameters: parameters, delayed: noDelay, workspace: workspace)
+    }
+
+    /// Applies the assignments of event `k` (an index into ``eventNames``).
+    ///
+    /// All right-hand sides are evaluated on the values before the event (the inputs are
+    /// copied into registers before any store), then written to `y` or `parameters`.
+    public func applyAssignments(event k: Int, t: Double, y: UnsafeMutableBufferPointer<Double>,
+                                 parameters: UnsafeMutableBufferPointer<Double>,
+                                 delayed: (Int, Double) -> Double, workspace: EquationWorkspace) {
+        let a = output(y, count: stateCount, workspace)
+        let b = output(parameters, count: parameterCount, workspace)
+        programs.assignments[k].run(workspace, t: t, y: UnsafeBufferPointer(y),
+                                    parameters: UnsafeBufferPointer(parameters), outA: a, outB: b, delayed: delayed)
+    }
+
+    /// ``applyAssignments(event:t:y:parameters:delayed:workspace:)`` for models without delays.
+    public func applyAssignments(event k: Int, t: Double, y: UnsafeMutableBufferPointer<Double>,
+                                 parameters: UnsafeMutableBufferPointer<Double>, workspace: EquationWorkspace) {
+        applyAssignments(event: k, t: t, y: y, parameters: parameters, delayed: noDelay, workspace: workspace)
+    }
+
+    /// ``applyAssignments(event:t:y:parameters:delayed:workspace:)`` on arrays.
+    public func applyAssignments(event k: Int, t: Double, y: inout [Double], parameters: inout [Double],
+                                 delayed: (Int, Double) -> Double = noDelay, workspace: EquationWorkspace) {
+        y.withUnsafeMutableBufferPointer { yBuffer in
+            parameters.withUnsafeMutableBufferPointer { pBuffer in
+                applyAssignments(event: k, t: t, y: yBuffer, parameters: pBuffer, delayed: delayed, workspace: workspace)
+            }
+        }
+    }
+}
