@@ -38,10 +38,7 @@ public struct MetricSummary: Sendable, Equatable {
         let sorted = finite.sorted() + Array(repeating: Double.infinity, count: count - reached)
         quantiles = Self.levels.map { Self.quantile(sorted, $0) }
         if sorted.count >= 2 {
-            let n = Double(sorted.count)
-            let half = 1.96 * n.squareRoot() / 2
-            let lo = max(0, Int((n / 2 - half).rounded(.down)))
-            let hi = min(sorted.count - 1, Int((n / 2 + half).rounded(.up)))
+            let (lo, hi) = Self.medianBracket(sorted.count)
             medianStandardError = (sorted[hi] - sorted[lo]) / (2 * 1.96)
         } else {
             medianStandardError = .nan
@@ -82,12 +79,7 @@ public struct MetricSummary: Sendable, Equatable {
     /// Type-7 quantile of sorted values.
     public static func quantile(_ sorted: [Double], _ q: Double) -> Double {
         guard !sorted.isEmpty else { return .nan }
-        let h = Double(sorted.count - 1) * q
-        let lo = Int(h.rounded(.down)), hi = min(lo + 1, sorted.count - 1)
-        let w = h - Double(lo)
-        if w == 0 || sorted[lo] == sorted[hi] { return sorted[lo] }
-        if sorted[hi].isInfinite { return .infinity }
-        return sorted[lo] + w * (sorted[hi] - sorted[lo])
+        return quantile(count: sorted.count, q) { sorted[$0] }
     }
 }
 
@@ -140,10 +132,6 @@ public struct ProbabilityQuery: Sendable, Equatable {
 
     /// Estimate and standard error √(p(1 − p)/n) over the successful runs.
     public func estimate(_ values: [Double?]) -> (probability: Double, standardError: Double, count: Int) {
-        let n = values.count
-        guard n > 0 else { return (.nan, .nan, 0) }
-        let k = values.reduce(0) { $0 + (holds($1) ? 1 : 0) }
-        let p = Double(k) / Double(n)
-        return (p, (p * (1 - p) / Double(n)).squareRoot(), n)
+        estimate(satisfied: values.reduce(0) { $0 + (holds($1) ? 1 : 0) }, of: values.count)
     }
 }

@@ -364,7 +364,12 @@ extension ComputeCentricModel {
     /// The typed parameters from the inputs (absent ones take their defaults).
     public static func makeParameters(_ inputs: ModelInputs) throws(ModelInputIssue) -> ComputeCentricParameters {
         var p: ComputeCentricParameters = parameterTable.make(inputs.parameters)
-        p.runtimeTradeoffEnabled = (inputs.options["runtimeTradeoff"] ?? "enabled") == "enabled"
+        apply(inputs.options, to: &p)
         return p
+    }
+
+    /// What the options set: the website's runtime-training tradeoff flag.
+    static func apply(_ options: [String: String], to p: inout ComputeCentricParameters) {
+        p.runtimeTradeoffEnabled = (options["runtimeTradeoff"] ?? "enabled") == "enabled"
     }
 }

@@ -18,7 +18,7 @@ public enum ComputeCentricModel {
         id: "ccf", summary: "Davidson's compute-centric framework (takeoffspeeds.com): exact continuous time, or the reference's fixed step",
         parameters: parameterTable, options: options, states: [], observables: observables, metrics: metrics,
         build: { p, inputs throws(ModelInputIssue) in
-            p.runtimeTradeoffEnabled = (inputs.options["runtimeTradeoff"] ?? "enabled") == "enabled"
+            apply(inputs.options, to: &p)
             if let issue = validate(p, inputs: inputs) { throw issue }
         }
     ) { p, inputs in

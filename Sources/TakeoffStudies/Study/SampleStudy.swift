@@ -191,12 +191,8 @@ public struct SampleStudy: Sendable {
     /// Computes the runs and hands each to `sink` in run order, block by block: memory holds
     /// one block of 1,024 runs at a time, whatever the run count.
     public func stream(into sink: StudyStream, progress: ((Int) -> Void)? = nil) throws {
-        var failure: Error?
-        forEachBlock(progress: progress) { result in
-            guard failure == nil else { return }
-            do { try sink.add(result.record, bandValues: result.bandValues) } catch { failure = error }
-        }
-        if let failure { throw failure }
+        // A write that fails stops the study at once rather than after computing every block.
+        try forEachBlock(progress: progress) { result in try sink.add(result.record, bandValues: result.bandValues) }
     }
 
     /// The study's columns, grid and requested outputs, for a stream writing its files.
@@ -207,13 +203,13 @@ public struct SampleStudy: Sendable {
 
     /// Runs the blocks of 1,024 run ids in order, each in parallel, handing every result to
     /// `body` in run order.
-    func forEachBlock(progress: ((Int) -> Void)?, _ body: (RunResult) -> Void) {
+    func forEachBlock(progress: ((Int) -> Void)?, _ body: (RunResult) throws -> Void) rethrows {
         let ids = options.runIDs
         let blockSize = 1024
         var start = ids.lowerBound
         while start < ids.upperBound {
             let block = start..<min(start + blockSize, ids.upperBound)
-            for result in computeBlock(block) { body(result) }
+            for result in computeBlock(block) { try body(result) }
             start = block.upperBound
             progress?(start - ids.lowerBound)
         }

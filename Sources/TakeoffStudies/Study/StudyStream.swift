@@ -13,13 +13,11 @@ public final class StudyStream {
     let metricNames: [String]
     let grid: [Double]
     let bandNames: [String]
-    let queries: [ProbabilityQuery]
-    let queryColumns: [Int]
     private let runs: StreamingFile
     private let failures: StreamingFile
     private let spool: RunSpool
     private(set) var bands: [String: BandHistogram] = [:]
-    private var counts: [Int]
+    private var tally: ProbabilityTally
 
     init(folder: String, parameterNames: [String], metricNames: [String], grid: [Double], bands: [String],
          probabilities: [ProbabilityQuery]) throws {
@@ -27,9 +25,7 @@ public final class StudyStream {
         self.metricNames = metricNames
         self.grid = grid
         bandNames = bands
-        queries = probabilities.filter { metricNames.contains($0.metric) }
-        queryColumns = queries.map { metricNames.firstIndex(of: $0.metric)! }
-        counts = Array(repeating: 0, count: queries.count)
+        tally = ProbabilityTally(probabilities, metricNames: metricNames)
         for name in bands { self.bands[name] = BandHistogram(gridPoints: grid.count) }
         runs = try StreamingFile(path: folder + "/runs.csv")
         failures = try StreamingFile(path: folder + "/failures.csv")
@@ -51,9 +47,7 @@ public final class StudyStream {
     /// Takes the next run as its `runs.csv` row and values (`takeoff merge` copies shard rows).
     func addRow(_ row: String, isResult: Bool, metrics: [Double?]) throws {
         try runs.write(row)
-        if isResult {
-            for (k, j) in queryColumns.enumerated() where queries[k].holds(metrics.isEmpty ? nil : metrics[j]) { counts[k] += 1 }
-        }
+        tally.add(isResult: isResult, metrics: metrics)
         try spool.append(isResult: isResult, metrics: metrics)
     }
 
@@ -67,7 +61,7 @@ public final class StudyStream {
 
     /// The exact summary of the runs so far (passes over the spool).
     public func summary() throws -> StudySummary {
-        try StudySummary.make(names: metricNames, queries: queries, counts: counts) { try spool.pass($0) }
+        try StudySummary.make(names: metricNames, queries: tally.queries, counts: tally.counts) { try spool.pass($0) }
     }
 
     /// Writes the remaining files of a whole study (or of a shard, with `options.shard`) and

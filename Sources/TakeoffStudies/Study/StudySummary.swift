@@ -23,17 +23,33 @@ public struct StudySummary: Sendable {
     }
 }
 
+/// Counts, run by run, the result runs that satisfy each probability query whose metric the
+/// study has (queries over other names are left out, as the study files leave them out).
+struct ProbabilityTally {
+    let queries: [ProbabilityQuery]
+    private let columns: [Int]
+    private(set) var counts: [Int]
+
+    init(_ queries: [ProbabilityQuery], metricNames: [String]) {
+        self.queries = queries.filter { metricNames.contains($0.metric) }
+        columns = self.queries.map { metricNames.firstIndex(of: $0.metric)! }
+        counts = Array(repeating: 0, count: self.queries.count)
+    }
+
+    mutating func add(isResult: Bool, metrics: [Double?]) {
+        guard isResult else { return }
+        for (k, j) in columns.enumerated() where queries[k].holds(metrics.isEmpty ? nil : metrics[j]) { counts[k] += 1 }
+    }
+}
+
 extension StudyData {
     /// The summary of the runs held in memory.
     public func summary(_ queries: [ProbabilityQuery] = []) -> StudySummary {
-        let queries = queries.filter { metricNames.contains($0.metric) }
-        let columns = queries.map { metricNames.firstIndex(of: $0.metric)! }
-        let counts = columns.enumerated().map { k, j in
-            records.reduce(0) { $0 + ($1.isResult && queries[k].holds($1.metrics.isEmpty ? nil : $1.metrics[j]) ? 1 : 0) }
-        }
+        var tally = ProbabilityTally(queries, metricNames: metricNames)
+        for r in records { tally.add(isResult: r.isResult, metrics: r.metrics) }
         let width = metricNames.count
         // In memory the passes cannot fail.
-        return try! StudySummary.make(names: metricNames, queries: queries, counts: counts) { visit in
+        return try! StudySummary.make(names: metricNames, queries: tally.queries, counts: tally.counts) { visit in
             var row = [Double](repeating: 0, count: width)
             for r in records {
                 for j in 0..<width { row[j] = r.metrics.isEmpty ? StreamingSummary.missing : (r.metrics[j] ?? StreamingSummary.missing) }
