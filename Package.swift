@@ -40,7 +40,7 @@ let package = Package(
         ),
         .target(name: "TakeoffCore"),
         .target(name: "TakeoffGSL", dependencies: ["CGSL", "TakeoffCore"]),
-        .target(name: "TakeoffModels", dependencies: ["TakeoffCore"]),
+        .target(name: "TakeoffModels", dependencies: ["TakeoffCore", "TakeoffEquations"]),
         // The expression language of equation models (issue #19): parser, checks, symbolic
         // derivatives, register-machine compiler; no dependencies. Not yet wired into a model.
         .target(name: "TakeoffEquations"),
@@ -48,7 +48,7 @@ let package = Package(
         .target(name: "TakeoffFitting", dependencies: ["TakeoffCore", "TakeoffGSL"]),
         .target(
             name: "TakeoffIO",
-            dependencies: ["TakeoffCore", "TakeoffGSL", "TakeoffModels", "TakeoffSampling", "TakeoffFitting",
+            dependencies: ["TakeoffCore", "TakeoffGSL", "TakeoffModels", "TakeoffSampling", "TakeoffFitting", "TakeoffEquations",
                            .product(name: "TOMLKit", package: "TOMLKit"), .product(name: "SwiftCSV", package: "SwiftCSV")]
         ),
         .target(

@@ -35,13 +35,15 @@ indirect enum Syntax {
     case unary(UnaryOperator, Syntax, offset: Int)
     case binary(BinaryOperator, Syntax, Syntax, operatorOffset: Int)
     case call(String, [Syntax], offset: Int)
+    /// `operand @ event`: the operand's value at an event (metrics only), `offset` at the `@`.
+    case at(Syntax, event: String, offset: Int, eventOffset: Int)
 
     /// Offset of the node's first character (for a binary node, that of its left operand).
     var offset: Int {
         switch self {
         case .number(_, let offset), .name(_, let offset), .unary(_, _, let offset), .call(_, _, let offset):
             offset
-        case .binary(_, let lhs, _, _):
+        case .binary(_, let lhs, _, _), .at(let lhs, _, _, _):
             lhs.offset
         }
     }

@@ -6,6 +6,8 @@ enum TokenKind: Equatable {
     case less, lessEqual, greater, greaterEqual, equal, notEqual
     case and, or, not
     case leftParen, rightParen, comma
+    /// `@`: a metric's "value at" operator (`x@humanLevel`).
+    case at
     case end
 
     /// How the token is shown in diagnostics.
@@ -30,6 +32,7 @@ enum TokenKind: Equatable {
         case .leftParen: "("
         case .rightParen: ")"
         case .comma: ","
+        case .at: "@"
         case .end: "end of expression"
         }
     }
@@ -108,6 +111,7 @@ struct Lexer {
         case "(": return .leftParen
         case ")": return .rightParen
         case ",": return .comma
+        case "@": return .at
         case "<": if twoChar { position += 1; return .lessEqual }; return .less
         case ">": if twoChar { position += 1; return .greaterEqual }; return .greater
         case "=":

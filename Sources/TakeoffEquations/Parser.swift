@@ -9,7 +9,8 @@
 /// 7. unary `-` `+`   (prefix)
 /// 8. `^`             (right associative, binds tighter than unary minus: `-x^2 = -(x^2)`,
 ///                     and its exponent may carry a sign: `2^-1 = 0.5`)
-/// 9. numbers, names, calls `f(a, b)`, parentheses
+/// 9. postfix `@ name` (metrics only: `x@humanLevel`, `(a / b)@end`)
+/// 10. numbers, names, calls `f(a, b)`, parentheses
 struct Parser {
     private let tokens: [Token]
     private let source: String
@@ -141,12 +142,27 @@ struct Parser {
     }
 
     private mutating func parsePower() throws(ExpressionError) -> Syntax {
-        let base = try parsePrimary()
+        let base = try parseAt()
         guard current.kind == .caret else { return base }
         let offset = current.offset
         index += 1
         // Right associative; the exponent may be signed (`2^-x`), hence parseUnary.
         return .binary(.power, base, try parseUnary(), operatorOffset: offset)
+    }
+
+    /// A primary with any number of `@ name` suffixes.
+    private mutating func parseAt() throws(ExpressionError) -> Syntax {
+        var operand = try parsePrimary()
+        while current.kind == .at {
+            let offset = current.offset
+            index += 1
+            guard case .identifier(let name) = current.kind else {
+                throw error("expected an event name (or end, start, max, min) after '@'", at: current.offset)
+            }
+            operand = .at(operand, event: name, offset: offset, eventOffset: current.offset)
+            index += 1
+        }
+        return operand
     }
 
     private mutating func parsePrimary() throws(ExpressionError) -> Syntax {

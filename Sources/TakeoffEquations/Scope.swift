@@ -91,9 +91,16 @@ struct NameRules {
     var refusalCode: ErrorCode = .unknownName
     /// Phrase naming the context in refusal messages, e.g. "initial values".
     var context = "this expression"
+    /// Resolves `operand @ event` (metrics only): operand, event name, offset of the name,
+    /// the source and its origin. `nil`: `@` is a syntax error here.
+    var resolveAt: ((Syntax, String, Int, String, SourceLocation) throws(ExpressionError) -> Expr)? = nil
+    /// Replaces "<context> may only use parameters and numbers" in refusals (given the name).
+    var advice: ((String) -> String)? = nil
+    /// Whether caller-supplied values are allowed (`nil`: as auxiliaries are).
+    var allowsInputs: Bool? = nil
 
     /// Everything allowed: derivatives, auxiliaries, events.
-    static let model = NameRules()
+    static var model: NameRules { NameRules() }
 
     /// Parameters and numbers only, e.g. initial values.
     static func parametersOnly(_ code: ErrorCode, context: String) -> NameRules {
@@ -106,7 +113,8 @@ struct NameRules {
         switch slot {
         case .time: allowsTime ? nil : "the time 't'"
         case .state: allowsStates ? nil : "a state"
-        case .local, .auxiliaryInput: allowsAuxiliaries ? nil : "an auxiliary"
+        case .local: allowsAuxiliaries ? nil : "an auxiliary"
+        case .auxiliaryInput: (allowsInputs ?? allowsAuxiliaries) ? nil : "an auxiliary"
         default: nil
         }
     }

@@ -51,6 +51,11 @@ struct Resolver {
             return try resolveBinary(op, lhs, rhs)
         case .call(let name, let arguments, let offset):
             return try resolveCall(name, arguments, at: offset)
+        case .at(let operand, let event, let offset, let eventOffset):
+            guard let resolveAt = rules.resolveAt else {
+                throw error(.syntax, "'@' reads a value at an event and is only for metrics", at: offset)
+            }
+            return (try resolveAt(operand, event, eventOffset, source, origin), .number)
         }
     }
 
@@ -95,8 +100,8 @@ struct Resolver {
             throw error(.unknownName, "unknown name '\(name)'", at: offset, suggestion: suggestion)
         }
         if let what = rules.refusal(of: slot) {
-            throw error(rules.refusalCode, "'\(name)' is \(what); \(rules.context) may only use parameters and numbers",
-                        at: offset)
+            let advice = rules.advice?(name) ?? "\(rules.context) may only use parameters and numbers"
+            throw error(rules.refusalCode, "'\(name)' is \(what); \(advice)", at: offset)
         }
         if case .local(let k) = slot { localReferences.append((k, offset)) }
         return slot

@@ -31,7 +31,7 @@ public enum ModelCatalog {
                 "id": model.id, "summary": model.summary,
                 "parameters": model.parameters.map {
                     ["name": $0.name, "default": $0.defaultValue, "unit": $0.unit, "meaning": $0.meaning,
-                     "constraint": $0.constraint.rawValue, "source": $0.source] as [String: Any]
+                     "constraint": $0.constraint.name, "source": $0.source] as [String: Any]
                 },
                 "states": model.states.map { ["name": $0.name, "unit": $0.unit, "meaning": $0.meaning] },
                 "observables": model.observables.map { ["name": $0.name, "unit": $0.unit, "meaning": $0.meaning] },

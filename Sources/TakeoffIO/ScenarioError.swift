@@ -5,6 +5,8 @@ public struct ScenarioError: Error, Equatable, CustomStringConvertible, Sendable
     public enum Reason: String, Sendable, Equatable {
         case missingFile, unreadableFile, emptyFile, malformed
         case unknownKey, missingKey, wrongType, outOfRange, unknownModel, reservedTable, invalidOverride
+        /// An equation model's expression or structure (the message has the location and caret).
+        case invalidEquation
     }
 
     /// The scenario file (or `--set` for an override).
@@ -17,8 +19,12 @@ public struct ScenarioError: Error, Equatable, CustomStringConvertible, Sendable
     public var reason: Reason
     /// What is wrong and what was expected.
     public var message: String
+    /// The stable code of an equation error (`E102`; `takeoff explain CODE`).
+    public var code: String?
 
-    public init(file: String, keyPath: String?, line: Int? = nil, column: Int? = nil, reason: Reason, message: String) {
+    public init(file: String, keyPath: String?, line: Int? = nil, column: Int? = nil, reason: Reason, message: String,
+                code: String? = nil) {
+        self.code = code
         self.file = file
         self.keyPath = keyPath
         self.line = line
@@ -28,6 +34,7 @@ public struct ScenarioError: Error, Equatable, CustomStringConvertible, Sendable
     }
 
     public var description: String {
+        if reason == .invalidEquation { return message }
         var location = file
         if let line { location += ":\(line)" + (column.map { ":\($0)" } ?? "") }
         if let keyPath { location += ": \(keyPath)" }

@@ -27,15 +27,27 @@ public enum ScenarioLoader {
                                 message: "the file is empty; expected at least `model = \"…\"` and a [time] table")
         }
         var tree = try TOMLReader.parse(text, file: file)
+        let original = tree
+        // An equation model is compiled from the file as written; `--set` changes its
+        // parameters and initial values, not its equations.
+        let equations = tree["model"] == .string(EquationModelDefinition.modelID)
+            ? try EquationFileReader(file: file, text: text).spec(tree) : nil
         var overridden: Set<String> = []
         for override in overrides {
             let (path, value) = try Override.parse(override)
+            if equations != nil, EquationFileReader.definitionTables.contains(path[0]) {
+                throw ScenarioError(file: "--set", keyPath: path.joined(separator: "."), reason: .invalidOverride,
+                                    message: "an equation model's \(path[0]) are edited in the file; --set changes parameters.<name>, initial.<name>, time and solver keys")
+            }
             try Override.apply(value, at: path, to: &tree)
             overridden.insert(path.joined(separator: "."))
         }
+        if equations != nil { tree = EquationFileReader.plainTree(tree) }
         var validator = ScenarioValidator(file: file, text: text, overridden: overridden)
+        validator.equationModel = equations
         var scenario = try validator.validate(tree)
         scenario.overrides = overrides
+        if equations != nil { scenario.resolved = EquationFileReader.resolvedTree(scenario.resolved, original: original) }
         return scenario
     }
 }

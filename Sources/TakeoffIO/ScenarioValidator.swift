@@ -12,6 +12,8 @@ struct ScenarioValidator {
     let file: String
     let text: String
     let overridden: Set<String>
+    /// The compiled model of an equation model file (`model = "equations"`).
+    var equationModel: ModelSpec? = nil
 
     static let topLevelKeys = ["model", "description", "time", "parameters", "options", "initial", "solver", "events",
                                "report", "uncertainty", "expect"]
@@ -81,9 +83,9 @@ struct ScenarioValidator {
             throw error("model", .missingKey, "missing: expected model = \"<id>\", one of \(ModelRegistry.all.map(\.id).joined(separator: ", "))")
         }
         let modelID = try string(modelValue, "model")
-        guard let model = ModelRegistry.model(modelID) else {
+        guard let model = equationModel ?? ModelRegistry.model(modelID) else {
             throw error("model", .unknownModel,
-                        "unknown model '\(modelID)': expected one of \(ModelRegistry.all.map(\.id).joined(separator: ", "))")
+                        "unknown model '\(modelID)': expected one of \(ModelRegistry.all.map(\.id).joined(separator: ", ")), or equations (a model written as equations in the file)")
         }
         let description = try tree["description"].map { v throws(ScenarioError) in try string(v, "description") }
         let uncertainty = try UncertaintyReader(validator: self, model: model).read(tree["uncertainty"])

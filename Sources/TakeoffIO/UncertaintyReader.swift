@@ -152,6 +152,7 @@ struct UncertaintyReader {
         case .nonNegative: ok = lo >= 0
         case .fraction: ok = lo >= 0 && hi <= 1
         case .finite: ok = true
+        case .interval(let lower, let upper): ok = lo >= lower && hi <= upper
         }
         guard ok else {
             throw validator.error(path, .outOfRange,

@@ -206,11 +206,9 @@ public struct FitFile: Sendable {
                 ?? scenario.inputs.parameters[name]!
             var lower = try t["min"].map { x throws(ScenarioError) in try v.number(x, "\(path).min", .finite) } ?? -.infinity
             var upper = try t["max"].map { x throws(ScenarioError) in try v.number(x, "\(path).max", .finite) } ?? .infinity
-            switch info.constraint {
-            case .positive, .nonNegative: lower = max(lower, 0)
-            case .fraction: lower = max(lower, 0); upper = min(upper, 1)
-            case .finite: break
-            }
+            let admissible = info.constraint.bounds
+            lower = max(lower, admissible.lower)
+            upper = min(upper, admissible.upper)
             let parameter = FitParameter(name: name, start: start, lower: lower, upper: upper)
             guard parameter.startIsInside else {
                 throw v.error(path, .outOfRange, "the start value \(start) is not strictly inside the bounds [\(lower), \(upper)]")

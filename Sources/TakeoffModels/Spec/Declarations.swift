@@ -22,7 +22,7 @@ public struct ParameterInfo: Sendable, Equatable, Codable {
 }
 
 /// The admissible range of a number.
-public enum ValueConstraint: String, Sendable, Codable, Equatable {
+public enum ValueConstraint: Sendable, Codable, Equatable, Hashable {
     /// Finite and > 0.
     case positive
     /// Finite and ≥ 0.
@@ -31,6 +31,8 @@ public enum ValueConstraint: String, Sendable, Codable, Equatable {
     case fraction
     /// Any finite number.
     case finite
+    /// Finite and in [lower, upper] (an equation model's declared `min`/`max`; ±∞ for an open end).
+    case interval(lower: Double, upper: Double)
 
     /// Whether `value` is admissible.
     public func admits(_ value: Double) -> Bool {
@@ -40,6 +42,28 @@ public enum ValueConstraint: String, Sendable, Codable, Equatable {
         case .nonNegative: return value >= 0
         case .fraction: return value >= 0 && value <= 1
         case .finite: return true
+        case .interval(let lower, let upper): return value >= lower && value <= upper
+        }
+    }
+
+    /// The closed bounds implied (`positive` is open at 0; ``admits(_:)`` is exact).
+    public var bounds: (lower: Double, upper: Double) {
+        switch self {
+        case .positive, .nonNegative: return (0, .infinity)
+        case .fraction: return (0, 1)
+        case .finite: return (-.infinity, .infinity)
+        case .interval(let lower, let upper): return (lower, upper)
+        }
+    }
+
+    /// The catalogue name: `positive`, `nonNegative`, `fraction`, `finite` or `[lower, upper]`.
+    public var name: String {
+        switch self {
+        case .positive: return "positive"
+        case .nonNegative: return "nonNegative"
+        case .fraction: return "fraction"
+        case .finite: return "finite"
+        case .interval(let lower, let upper): return "[\(lower), \(upper)]"
         }
     }
 
@@ -50,6 +74,10 @@ public enum ValueConstraint: String, Sendable, Codable, Equatable {
         case .nonNegative: return "a finite number ≥ 0"
         case .fraction: return "a fraction in [0, 1]"
         case .finite: return "a finite number"
+        case .interval(let lower, let upper):
+            if lower == -.infinity { return "a finite number ≤ \(upper)" }
+            if upper == .infinity { return "a finite number ≥ \(lower)" }
+            return "a finite number in [\(lower), \(upper)]"
         }
     }
 }
