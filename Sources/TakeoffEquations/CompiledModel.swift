@@ -27,6 +27,11 @@ public struct CompiledModel: Sendable {
     public let delays: [DelayTerm]
     /// Number of distinct delay times (the length of ``delayTimes(parameters:)``).
     public let delayTimeCount: Int
+    /// The auxiliaries of parameters and numbers only, in evaluation order: derived parameters,
+    /// held in the parameter slots after the declared ones (see ``parameterSlots(_:)``).
+    public let derivedParameterNames: [String]
+    /// Whether each event's assignments set a parameter (the derived ones are then recomputed).
+    let setsParameters: [Bool]
     let programs: ModelPrograms
 
     init(_ ir: ModelIR) {
@@ -37,6 +42,10 @@ public struct CompiledModel: Sendable {
         eventNames = ir.eventNames
         conditionCount = ir.conditions.count
         assignmentTargets = ir.assignments.map { $0.map(\.target) }
+        derivedParameterNames = ir.derivedOrder.map { ir.auxiliaryNames[$0] }
+        setsParameters = ir.assignments.map { list in
+            list.contains { if case .parameter = $0.target { return true } else { return false } }
+        }
         let table = DelayTable(ir.dynamicExpressions)
         delays = table.terms
         delayTimeCount = table.times.count
@@ -45,8 +54,29 @@ public struct CompiledModel: Sendable {
 
     /// `n`, the length of `y`.
     public var stateCount: Int { stateNames.count }
-    /// The length of `parameters`.
+    /// The number of declared parameters.
     public var parameterCount: Int { parameterNames.count }
+    /// The length of the `parameters` buffers every evaluation takes: the declared parameters,
+    /// then the derived ones (``parameterSlots(_:)`` fills them).
+    public var parameterSlotCount: Int { parameterNames.count + derivedParameterNames.count }
+
+    /// The declared parameter values followed by the derived parameters computed from them.
+    public func parameterSlots(_ values: [Double]) -> [Double] {
+        precondition(values.count == parameterCount, "expected \(parameterCount) parameter values")
+        var slots = values + [Double](repeating: 0, count: derivedParameterNames.count)
+        slots.withUnsafeMutableBufferPointer { updateDerivedParameters($0, workspace: makeWorkspace()) }
+        return slots
+    }
+
+    /// Recomputes the derived parameter slots from the declared ones.
+    public func updateDerivedParameters(_ slots: UnsafeMutableBufferPointer<Double>, workspace: EquationWorkspace) {
+        guard !derivedParameterNames.isEmpty else { return }
+        precondition(slots.count >= parameterSlotCount, "parameter buffer too short")
+        let noStates = UnsafeBufferPointer<Double>(start: nil, count: 0)
+        let out = slots.baseAddress! + parameterCount
+        programs.derived.run(workspace, t: 0, y: noStates, parameters: UnsafeBufferPointer(slots), outA: out, outB: out,
+                             delayed: noDelay)
+    }
 
     /// Names visible to metrics: `t`, states, parameters and auxiliaries (auxiliary slot =
     /// declaration index, matching the auxiliary output columns).
@@ -61,7 +91,7 @@ public struct CompiledModel: Sendable {
 
     /// A fresh register file for this model; use one per thread.
     public func makeWorkspace() -> EquationWorkspace {
-        EquationWorkspace(programs: programs.all, scratchCount: max(stateCount, parameterCount))
+        EquationWorkspace(programs: programs.all, scratchCount: max(stateCount, parameterSlotCount))
     }
 
     /// Checks that `name` is one of ``eventNames`` (E110 with a suggestion otherwise).
@@ -140,14 +170,19 @@ public struct CompiledModel: Sendable {
 extension CompiledModel {
     // MARK: Initial values and delays (allocation is fine here: called once per run)
 
-    /// The initial state from the parameters (states without an initial value start at 0).
+    /// The initial state from the parameter slots (states without an initial value start at 0).
     public func initialState(parameters: UnsafeBufferPointer<Double>) -> [Double] {
         runParameterProgram(programs.initials, count: stateCount, parameters: parameters)
     }
 
-    /// ``initialState(parameters:)`` from an array.
+    /// ``initialState(parameters:)`` from an array of the declared parameters or of all slots.
     public func initialState(parameters: [Double]) -> [Double] {
-        parameters.withUnsafeBufferPointer { initialState(parameters: $0) }
+        slots(parameters).withUnsafeBufferPointer { initialState(parameters: $0) }
+    }
+
+    /// All parameter slots from the declared values, or the slots unchanged.
+    private func slots(_ parameters: [Double]) -> [Double] {
+        parameters.count == parameterCount && !derivedParameterNames.isEmpty ? parameterSlots(parameters) : parameters
     }
 
     /// The value of each distinct delay time (indexed by ``DelayTerm/delayIndex``).
@@ -157,7 +192,7 @@ extension CompiledModel {
 
     /// ``delayTimes(parameters:)`` from an array.
     public func delayTimes(parameters: [Double]) -> [Double] {
-        parameters.withUnsafeBufferPointer { delayTimes(parameters: $0) }
+        slots(parameters).withUnsafeBufferPointer { delayTimes(parameters: $0) }
     }
 
     private func runParameterProgram(_ program: Program, count: Int,
@@ -199,9 +234,10 @@ extension CompiledModel {
                                  parameters: UnsafeMutableBufferPointer<Double>,
                                  delayed: (Int, Double) -> Double, workspace: EquationWorkspace) {
         let a = output(y, count: stateCount, workspace)
-        let b = output(parameters, count: parameterCount, workspace)
+        let b = output(parameters, count: parameterSlotCount, workspace)
         programs.assignments[k].run(workspace, t: t, y: UnsafeBufferPointer(y),
                                     parameters: UnsafeBufferPointer(parameters), outA: a, outB: b, delayed: delayed)
+        if setsParameters[k] { updateDerivedParameters(parameters, workspace: workspace) }
     }
 
     /// ``applyAssignments(event:t:y:parameters:delayed:workspace:)`` for models without delays.

@@ -129,7 +129,7 @@ enum JacobianBuilder {
     /// Output A is `dfdy` (row-major, `dfdy[i*n + j] = ∂f_i/∂y_j`), output B is `dfdt`.
     static func program(_ ir: ModelIR) -> Program {
         let n = ir.states.count
-        let layout = InputLayout(states: n, parameters: ir.parameters.count)
+        let layout = InputLayout(states: n, parameters: ir.parameterSlots)
         var locals = ir.auxiliaries
         var outputs: [(expr: Expr, index: Int, buffer: OutputBuffer)] = []
         let variables = (0..<n).map(Variable.state) + [.time]

@@ -22,22 +22,41 @@ public enum EquationCompiler {
 
         // Fold in dependency order; an auxiliary that folds to a leaf (a constant, an input or
         // another auxiliary) is substituted into its users instead of being a local.
+        var amongThemselves = resolvedAuxiliaries
+        func substituteInternal(_ k: Int) -> Expr { amongThemselves[k].isLeaf ? amongThemselves[k] : .local(k) }
+        for k in order { amongThemselves[k] = Fold.fold(resolvedAuxiliaries[k], local: substituteInternal) }
+
+        // An auxiliary of parameters and numbers only is a derived parameter: computed once per
+        // parameter set (and after an event sets a parameter) into a slot after the parameters,
+        // not on every evaluation; initial values may use it.
+        let hoisting = DerivedParameters(auxiliaries: resolvedAuxiliaries, order: order,
+                                         parameterCount: declaration.parameters.count)
         var folded = resolvedAuxiliaries
-        func substitute(_ k: Int) -> Expr { folded[k].isLeaf ? folded[k] : .local(k) }
-        for k in order { folded[k] = Fold.fold(resolvedAuxiliaries[k], local: substitute) }
+        func substitute(_ k: Int) -> Expr {
+            if let slot = hoisting.slot[k] { return amongThemselves[k].constantValue.map(Expr.constant) ?? .parameter(slot) }
+            return folded[k].isLeaf ? folded[k] : .local(k)
+        }
+        for k in order {
+            folded[k] = hoisting.slot[k] == nil ? Fold.fold(resolvedAuxiliaries[k], local: substitute) : substitute(k)
+        }
 
         var ir = ModelIR(states: declaration.states, parameters: declaration.parameters,
                          auxiliaryNames: declaration.auxiliaries.map(\.name), auxiliaries: folded, order: order)
+        ir.parameterSlots = declaration.parameters.count + hoisting.order.count
+        ir.derivedLocals = amongThemselves
+        ir.derivedOrder = hoisting.order
         for k in derivativeIndices {
             let derivative = declaration.derivatives[k]
             let (expr, _) = try resolve(derivative.expr, at: derivative.location, names: names)
             ir.derivatives.append(Fold.fold(expr, local: substitute))
         }
         let initialRules = NameRules.parametersOnly(.unknownName, context: "initial values")
+        var initialNames = names
+        for (k, slot) in hoisting.slot { initialNames.add(declaration.auxiliaries[k].name, .parameter(slot)) }
         for k in initialIndices {
             guard let k else { ir.initials.append(.constant(0)); continue }
             let initial = declaration.initialValues[k]
-            let (expr, _) = try resolve(initial.expr, at: initial.location, names: names, rules: initialRules)
+            let (expr, _) = try resolve(initial.expr, at: initial.location, names: initialNames, rules: initialRules)
             ir.initials.append(Fold.fold(expr))
         }
         try EventCompiler.resolve(declaration, names: names, into: &ir, substitute: substitute)
@@ -94,6 +113,12 @@ struct ModelIR {
     var auxiliaries: [Expr]
     /// Auxiliary indices in dependency order.
     var order: [Int]
+    /// Declared parameters plus derived ones (parameter-only auxiliaries, in `derivedOrder`).
+    var parameterSlots = 0
+    /// The auxiliaries folded among themselves (the derived-parameter program's locals).
+    var derivedLocals: [Expr] = []
+    /// Auxiliary indices of the derived parameters; derived `s` is parameter slot `parameters.count + s`.
+    var derivedOrder: [Int] = []
     /// Derivative of each state, by state index.
     var derivatives: [Expr] = []
     /// Initial value of each state (parameters only).
@@ -108,6 +133,31 @@ struct ModelIR {
     /// Every expression that is evaluated with states available (delays may occur there).
     var dynamicExpressions: [Expr] {
         auxiliaries + derivatives + conditions + assignments.flatMap { $0.map(\.expr) }
+    }
+}
+
+/// Which auxiliaries depend on parameters and numbers only (not on `t`, states, delays or
+/// dynamic auxiliaries), and the parameter slot each gets.
+struct DerivedParameters {
+    /// Auxiliary index → parameter slot.
+    var slot: [Int: Int] = [:]
+    /// Derived auxiliaries in dependency order.
+    var order: [Int] = []
+
+    init(auxiliaries: [Expr], order dependencyOrder: [Int], parameterCount: Int) {
+        for k in dependencyOrder {
+            var isStatic = true
+            auxiliaries[k].visit { node in
+                switch node {
+                case .time, .state, .delayed, .auxiliaryInput: isStatic = false
+                case .local(let j) where slot[j] == nil: isStatic = false
+                default: break
+                }
+            }
+            guard isStatic else { continue }
+            slot[k] = parameterCount + order.count
+            order.append(k)
+        }
     }
 }
 

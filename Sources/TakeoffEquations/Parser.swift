@@ -179,7 +179,7 @@ struct Parser {
             index += 1
             let inner = try parseOr()
             guard current.kind == .rightParen else {
-                throw error("expected ')' to close '(' at offset \(token.offset)", at: current.offset)
+                throw error("expected ')' to close the '(' at character \(token.offset + 1) of the expression", at: current.offset)
             }
             index += 1
             return inner

@@ -5,22 +5,28 @@ struct ModelPrograms: Sendable {
     var jacobian: Program
     var initials: Program
     var delayTimes: Program
+    /// Derived parameters: reads the declared parameters, stores derived `s` at index `s` of output B.
+    var derived: Program
     var conditions: [Program]
     var assignments: [Program]
 
     /// Every program, in placement order.
-    var all: [Program] { [derivatives, auxiliaries, jacobian, initials, delayTimes] + conditions + assignments }
+    var all: [Program] { [derivatives, auxiliaries, jacobian, initials, delayTimes, derived] + conditions + assignments }
 
     /// Generates every program of `ir`; `delayTimes` lists the distinct delay time expressions.
     init(_ ir: ModelIR, delayTimes times: [Expr]) {
-        let layout = InputLayout(states: ir.states.count, parameters: ir.parameters.count)
-        let parameterLayout = InputLayout(states: 0, parameters: ir.parameters.count)
+        let layout = InputLayout(states: ir.states.count, parameters: ir.parameterSlots)
+        let parameterLayout = InputLayout(states: 0, parameters: ir.parameterSlots)
         derivatives = Self.program(layout, ir.auxiliaries, ir.derivatives)
         // Declaration order: auxiliary k is local k.
         auxiliaries = Self.program(layout, ir.auxiliaries, ir.auxiliaries.indices.map { Expr.local($0) })
         jacobian = JacobianBuilder.program(ir)
         initials = Self.program(parameterLayout, [], ir.initials)
         delayTimes = Self.program(parameterLayout, [], times)
+        var derivedBuilder = ProgramBuilder(layout: InputLayout(states: 0, parameters: ir.parameters.count),
+                                            locals: ir.derivedLocals)
+        for (s, k) in ir.derivedOrder.enumerated() { derivedBuilder.store(.local(k), at: s, in: .b) }
+        derived = derivedBuilder.finish()
         conditions = ir.conditions.map { Self.program(layout, ir.auxiliaries, [$0]) }
         assignments = ir.assignments.map { Self.assignmentProgram(layout, ir.auxiliaries, $0) }
         place()
@@ -55,8 +61,9 @@ struct ModelPrograms: Sendable {
         jacobian = programs[2]
         initials = programs[3]
         delayTimes = programs[4]
-        conditions = Array(programs[5..<(5 + conditions.count)])
-        assignments = Array(programs[(5 + conditions.count)...])
+        derived = programs[5]
+        conditions = Array(programs[6..<(6 + conditions.count)])
+        assignments = Array(programs[(6 + conditions.count)...])
     }
 }
 

@@ -47,7 +47,7 @@ struct EvaluationTests {
         var results: [[Double]] = []
         for y in [[1.0, 1.5, 0.5], [1.9, 0.7, -0.4], [1.0, 1.5, 0.5]] {
             y.withUnsafeBufferPointer { yb in
-                p.withUnsafeBufferPointer { pb in
+                compiled.slots(p).withUnsafeBufferPointer { pb in
                     out.withUnsafeMutableBufferPointer { ob in
                         compiled.derivatives(t: 1, y: yb, parameters: pb, into: ob, workspace: workspace)
                     }

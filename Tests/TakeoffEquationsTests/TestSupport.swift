@@ -48,7 +48,7 @@ extension CompiledModel {
         let workspace = makeWorkspace()
         var out = [Double](repeating: .nan, count: stateCount)
         y.withUnsafeBufferPointer { yb in
-            p.withUnsafeBufferPointer { pb in
+            slots(p).withUnsafeBufferPointer { pb in
                 out.withUnsafeMutableBufferPointer { ob in
                     derivatives(t: t, y: yb, parameters: pb, delayed: delayed, into: ob, workspace: workspace)
                 }
@@ -63,7 +63,7 @@ extension CompiledModel {
         var a = [Double](repeating: .nan, count: stateCount * stateCount)
         var b = [Double](repeating: .nan, count: stateCount)
         y.withUnsafeBufferPointer { yb in
-            p.withUnsafeBufferPointer { pb in
+            slots(p).withUnsafeBufferPointer { pb in
                 a.withUnsafeMutableBufferPointer { ab in
                     b.withUnsafeMutableBufferPointer { bb in
                         jacobian(t: t, y: yb, parameters: pb, delayed: delayed, dfdy: ab, dfdt: bb,
@@ -79,7 +79,7 @@ extension CompiledModel {
         let workspace = makeWorkspace()
         var out = [Double](repeating: .nan, count: auxiliaryNames.count)
         y.withUnsafeBufferPointer { yb in
-            p.withUnsafeBufferPointer { pb in
+            slots(p).withUnsafeBufferPointer { pb in
                 out.withUnsafeMutableBufferPointer { ob in
                     auxiliaries(t: t, y: yb, parameters: pb, into: ob, workspace: workspace)
                 }
@@ -91,7 +91,7 @@ extension CompiledModel {
     func event(_ k: Int, t: Double = 0, _ y: [Double], _ p: [Double]) -> Double {
         let workspace = makeWorkspace()
         return y.withUnsafeBufferPointer { yb in
-            p.withUnsafeBufferPointer { pb in eventValue(k, t: t, y: yb, parameters: pb, workspace: workspace) }
+            slots(p).withUnsafeBufferPointer { pb in eventValue(k, t: t, y: yb, parameters: pb, workspace: workspace) }
         }
     }
 }
@@ -125,4 +125,12 @@ struct SplitMix64 {
 /// |a - b| within a relative tolerance (with a small absolute floor for values near 0).
 func close(_ a: Double, _ b: Double, relative: Double, absolute: Double = 0) -> Bool {
     abs(a - b) <= relative * max(abs(a), abs(b)) + absolute
+}
+
+extension CompiledModel {
+    /// The declared parameters followed by the hoisted derived ones, as the buffer API expects;
+    /// a buffer that already holds every slot passes through.
+    func slots(_ p: [Double]) -> [Double] {
+        p.count == parameterCount ? parameterSlots(p) : p
+    }
 }

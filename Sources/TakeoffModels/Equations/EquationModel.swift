@@ -84,7 +84,7 @@ public enum EquationModel {
         return ModelSpec(id: definition.id, summary: definition.summary, parameters: definition.parameters,
                          states: definition.states, observables: observables,
                          metrics: metricInfos) { inputs throws(ModelInputIssue) in
-            let values = definition.parameters.map { inputs.parameters[$0.name] ?? $0.defaultValue }
+            let values = compiled.parameterSlots(definition.parameters.map { inputs.parameters[$0.name] ?? $0.defaultValue })
             let initial = compiled.initialState(parameters: values)
             for (i, value) in initial.enumerated() where !value.isFinite {
                 let name = definition.states[i].name
