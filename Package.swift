@@ -58,7 +58,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "takeoff",
-            dependencies: ["TakeoffIO", "TakeoffStudies", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["TakeoffIO", "TakeoffStudies", "TakeoffEquations", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(
             name: "takeoff-bench",

@@ -72,6 +72,25 @@ public enum ErrorCode: String, CaseIterable, Sendable {
     }
 }
 
+extension ErrorCode {
+    /// A line that raises the error and one that fixes it (`takeoff explain CODE`).
+    public var example: (wrong: String, right: String) {
+        switch self {
+        case .syntax: ("x = \"r * (x + 1\"", "x = \"r * (x + 1)\"")
+        case .unknownName: ("x = \"gowth * x\"   # [parameters] has growth", "x = \"growth * x\"")
+        case .argumentCount: ("y = \"max(x)\"", "y = \"max(x, 0)\"")
+        case .auxiliaryCycle: ("a = \"b + 1\" and b = \"2 * a\" in [auxiliaries]", "define one of them from states and parameters only")
+        case .stateWithoutDerivative: ("[states] x = 1.0 with no x in [derivatives]", "[derivatives] x = \"-x\"")
+        case .derivativeWithoutState: ("[derivatives] z = \"1\" with no [states] z", "[states] z = 0.0")
+        case .duplicateName: ("[auxiliaries] t = \"2 * x\"", "[auxiliaries] twiceX = \"2 * x\"")
+        case .typeMismatch: ("when = \"x > 10\"", "when = \"x - 10\"   # the event is the zero crossing")
+        case .invalidAssignmentTarget: ("set = { output = \"0\" }   # an auxiliary", "set = { capital = \"0\" }   # a state or parameter")
+        case .undefinedEvent: ("peak = \"x@peek\"", "peak = \"x@peak\"   # [events.peak] exists")
+        case .invalidDelay: ("x = \"delay(x, x)\"", "x = \"delay(x, lag)\"   # lag a parameter")
+        }
+    }
+}
+
 /// A diagnostic about an expression or about the structure of a model.
 public struct ExpressionError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The stable diagnostic code.

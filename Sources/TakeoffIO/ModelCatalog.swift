@@ -1,11 +1,15 @@
 import Foundation
 import TakeoffModels
 
-/// The built-in models as text and JSON (`takeoff models`).
+/// The built-in models, or the models of given scenario files (an equation model's is the
+/// file's), as text and JSON (`takeoff models [FILE…]`).
 public enum ModelCatalog {
-    public static var text: String {
+    public static var text: String { text(ModelRegistry.all) }
+    public static var json: String { json(ModelRegistry.all) }
+
+    public static func text(_ specs: [ModelSpec]) -> String {
         var lines: [String] = []
-        for model in ModelRegistry.all {
+        for model in specs {
             lines.append("\(model.id): \(model.summary)")
             lines.append("  parameters (scenario [parameters], --set parameters.<name>=…):")
             for p in model.parameters {
@@ -25,8 +29,8 @@ public enum ModelCatalog {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    public static var json: String {
-        let models: [[String: Any]] = ModelRegistry.all.map { model in
+    public static func json(_ specs: [ModelSpec]) -> String {
+        let models: [[String: Any]] = specs.map { model in
             [
                 "id": model.id, "summary": model.summary,
                 "parameters": model.parameters.map {

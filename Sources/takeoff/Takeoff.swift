@@ -19,7 +19,7 @@ struct Takeoff: ParsableCommand {
         abstract: "Numerical models of AI takeoff dynamics on GSL.",
         version: RunReport.version,
         subcommands: [RunCommand.self, SampleCommand.self, SweepCommand.self, SensitivityCommand.self, MergeCommand.self, FitCommand.self, VerifyCommand.self, ClusterCommand.self,
-                      ModelsCommand.self, ValidateCommand.self],
+                      ModelsCommand.self, ValidateCommand.self, ExplainCommand.self],
         defaultSubcommand: RunCommand.self)
 }
 

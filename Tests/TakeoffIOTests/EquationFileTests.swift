@@ -152,3 +152,34 @@ struct EquationFileTests {
         }
     }
 }
+
+@Suite("Equation models on the command line")
+struct EquationCLITests {
+    @Test("explain CODE prints the explanation and an example; an unknown code exits 64")
+    func explain() throws {
+        let known = try takeoff(["explain", "e104"])
+        #expect(known.status == 0 && known.stdout.hasPrefix("E104: Auxiliaries depend on each other in a cycle"))
+        let unknown = try takeoff(["explain", "E999"])
+        #expect(unknown.status == 64 && unknown.stdout.isEmpty && unknown.stderr.contains("E101, E102"))
+    }
+
+    @Test("a located error exits 64 with the compiler-style message; models FILE describes the file's model")
+    func errorsAndModels() throws {
+        let folder = try temporaryFolder()
+        let bad = folder.appendingPathComponent("bad.toml")
+        try equationFile(growth.replacingOccurrences(of: "growth * x", with: "growht * x"))
+            .write(to: bad, atomically: true, encoding: .utf8)
+        let refused = try takeoff(["run", bad.path])
+        #expect(refused.status == 64 && refused.stdout.isEmpty)
+        #expect(refused.stderr.contains("bad.toml:15:6: error[E102]: unknown name 'growht'; did you mean 'growth'?"))
+        #expect(refused.stderr.contains("^"), "\(refused.stderr)")
+        let described = try takeoff(["models", "Models/frontier-compute-equations.toml", "--json"])
+        #expect(described.status == 0, "\(described.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(described.stdout.utf8)) as? [String: Any])
+        let model = try #require((object["models"] as? [[String: Any]])?.first)
+        #expect(model["id"] as? String == "equations")
+        let parameters = try #require(model["parameters"] as? [[String: Any]])
+        #expect(parameters.map { $0["name"] as? String } == ["growthRate", "logLevel"])
+        #expect(parameters.first?["constraint"] as? String == "[0.0, 5.0]" && parameters.first?["unit"] as? String == "1/year")
+    }
+}
