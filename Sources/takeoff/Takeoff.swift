@@ -25,7 +25,8 @@ struct Takeoff: ParsableCommand {
 
 /// Prints a scenario error and exits 64.
 func fail(_ error: ScenarioError) -> ExitCode {
-    printError("error: \(error)")
+    // An equation error is already compiler-style: `file:line:column: error[E102]: …`.
+    printError(error.reason == .invalidEquation ? error.description : "error: \(error)")
     return ExitCode(64)
 }
 

@@ -172,6 +172,7 @@ struct EquationCLITests {
         let refused = try takeoff(["run", bad.path])
         #expect(refused.status == 64 && refused.stdout.isEmpty)
         #expect(refused.stderr.contains("bad.toml:15:6: error[E102]: unknown name 'growht'; did you mean 'growth'?"))
+        #expect(refused.stderr.hasPrefix(bad.path + ":15:6: error[E102]"), "one compiler-style prefix: \(refused.stderr)")
         #expect(refused.stderr.contains("^"), "\(refused.stderr)")
         let described = try takeoff(["models", "Models/frontier-compute-equations.toml", "--json"])
         #expect(described.status == 0, "\(described.stderr)")

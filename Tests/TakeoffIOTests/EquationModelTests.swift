@@ -227,6 +227,59 @@ struct EquationModelTests {
         #expect(run.events.isEmpty, "no event is made from a switch")
     }
 
+    /// x'(t) = −x(t − τ) with x = 1 before the start: by the method of steps x = 1 − t on
+    /// [0, 1] and 1 − t + (t − 1)²/2 on [1, 2], so x(1.5) = −0.375 and x(2) = −0.5.
+    @Test("delay(x, τ) through the core's delays matches the method of steps")
+    func delayed() throws {
+        let text = equationFile("""
+            [parameters]
+            lag = { value = 1.0, unit = "year", meaning = "delay", source = "test", min = 0 }
+            [states]
+            x = 1.0
+            [derivatives]
+            x = "-delay(x, lag)"
+            [metrics]
+            xEnd = "x@end"
+            """, end: 2, save: 0.25)
+        let run = try runEquations(text)
+        let x = try #require(run.column("x"))
+        for (i, t) in run.years.enumerated() {
+            let exact = t <= 1 ? 1 - t : 1 - t + (t - 1) * (t - 1) / 2
+            #expect(abs(x[i] - exact) < 1e-8, "x at \(t): \(x[i]) against \(exact)")
+        }
+        #expect(abs(try #require(run.metric("xEnd")) + 0.5) < 1e-8)
+        do {
+            _ = try ScenarioLoader.parse(text: text, file: "model.toml", overrides: ["parameters.lag=0"])
+            Issue.record("a zero delay must be refused")
+        } catch {
+            #expect(error.message.contains("delay(x, …) is 0.0"), "\(error)")
+        }
+    }
+
+    /// A derivative that becomes nan (the square root of a negative number past t = 2) is the core's nonFiniteState.
+    @Test("a non-finite derivative is the nonFiniteState status, not a crash")
+    func nonFinite() throws {
+        let run = try runEquations(equationFile("""
+            [states]
+            x = 1.0
+            [derivatives]
+            x = "sqrt(2 - t)"
+            """, end: 3))
+        #expect(run.status == .nonFiniteState, "\(run.status)")
+        #expect(try #require(run.years.last) <= 2)
+    }
+
+    /// Korinek & Suh (2024), Figure 6(a) (K = L = 1, σ = 1/2): eq. (11) has the closed-form
+    /// root Φ = 1 − 1/√2; region 2 at Φ = K/(K+L) = 1/2, where output has doubled.
+    @Test("the automation-path file at Figure 6(a)'s values matches the closed forms")
+    func automationPathPanelA() throws {
+        let path = packageRoot.appendingPathComponent("Models/korinek-suh-automation-path.toml").path
+        let run = try ScenarioLoader.load(path: path, overrides: ["parameters.K=1", "parameters.sigma=0.5"]).run()
+        #expect(abs(try #require(run.metric("phiAtWagePeak")) - (1 - 1 / 2.0.squareRoot())) < 1e-9)
+        #expect(abs(try #require(run.metric("phiRegion2")) - 0.5) < 1e-9)
+        #expect(abs(try #require(run.metric("outputGain")) - 2) < 1e-9)
+    }
+
     /// Robertson's stiff kinetics (Hairer & Wanner, II.10) on msbdf with the symbolic Jacobian;
     /// the reference is scipy's Radau at rtol 1e-12, atol 1e-16.
     @Test("Robertson's stiff problem on msbdf matches an independent stiff solver")

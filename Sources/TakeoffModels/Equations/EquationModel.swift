@@ -91,6 +91,11 @@ public enum EquationModel {
                 throw ModelInputIssue(keyPaths: ["states.\(name)"],
                                       message: "the initial value of '\(name)' is \(value) for these parameters; expected a finite number")
             }
+            for (k, lag) in compiled.delayTimes(parameters: values).enumerated() where !(lag.isFinite && lag > 0) {
+                let state = compiled.delays.first { $0.delayIndex == k }.map { compiled.stateNames[$0.state] } ?? "?"
+                throw ModelInputIssue(keyPaths: ["parameters"],
+                                      message: "the delay of delay(\(state), …) is \(lag) for these parameters; expected a positive, finite number of years")
+            }
             let defaults = Dictionary(uniqueKeysWithValues: zip(definition.states.map(\.name), initial))
             return ResolvedModel.Parts(states: definition.states, observables: observables, metrics: metricInfos,
                                        defaultInitialState: defaults,
