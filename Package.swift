@@ -78,6 +78,8 @@ let package = Package(
             path: "Benchmarks/ccf-bench"
         ),
         .executableTarget(name: "eq-bench", dependencies: ["TakeoffEquations"], path: "Benchmarks/eq-bench"),
+        .executableTarget(name: "eq-study-bench", dependencies: ["TakeoffCore", "TakeoffGSL", "TakeoffIO", "TakeoffModels", "TakeoffStudies"],
+                          path: "Benchmarks/eq-study-bench", exclude: ["study.sh"]),
         .testTarget(name: "TakeoffEquationsTests", dependencies: ["TakeoffEquations"]),
         .testTarget(name: "TakeoffCoreTests", dependencies: ["TakeoffCore", "TakeoffGSL", "TakeoffTestSupport"]),
         .testTarget(name: "TakeoffSamplingTests", dependencies: ["TakeoffSampling", "TakeoffGSL", "TakeoffTestSupport"]),

@@ -7,7 +7,7 @@
 /// the returned value as `x(t - d)`; the variants without it are for models whose
 /// ``delays`` is empty (delay terms would read nan). Non-finite values propagate as IEEE
 /// values; nothing traps.
-public struct CompiledModel: Sendable {
+public final class CompiledModel: Sendable {
     /// State names; state `i` is `y[i]`.
     public let stateNames: [String]
     /// Parameter names; parameter `j` is `parameters[j]`.
@@ -30,6 +30,8 @@ public struct CompiledModel: Sendable {
     /// The auxiliaries of parameters and numbers only, in evaluation order: derived parameters,
     /// held in the parameter slots after the declared ones (see ``parameterSlots(_:)``).
     public let derivedParameterNames: [String]
+    /// Invariant subexpressions held in slots after the derived parameters.
+    let hoistedCount: Int
     /// Whether each event's assignments set a parameter (the derived ones are then recomputed).
     let setsParameters: [Bool]
     let programs: ModelPrograms
@@ -43,6 +45,7 @@ public struct CompiledModel: Sendable {
         conditionCount = ir.conditions.count
         assignmentTargets = ir.assignments.map { $0.map(\.target) }
         derivedParameterNames = ir.derivedOrder.map { ir.auxiliaryNames[$0] }
+        hoistedCount = ir.hoisted.count
         setsParameters = ir.assignments.map { list in
             list.contains { if case .parameter = $0.target { return true } else { return false } }
         }
@@ -57,20 +60,20 @@ public struct CompiledModel: Sendable {
     /// The number of declared parameters.
     public var parameterCount: Int { parameterNames.count }
     /// The length of the `parameters` buffers every evaluation takes: the declared parameters,
-    /// then the derived ones (``parameterSlots(_:)`` fills them).
-    public var parameterSlotCount: Int { parameterNames.count + derivedParameterNames.count }
+    /// then the derived ones, then the hoisted invariant subexpressions (``parameterSlots(_:)`` fills them).
+    public var parameterSlotCount: Int { parameterNames.count + derivedParameterNames.count + hoistedCount }
 
     /// The declared parameter values followed by the derived parameters computed from them.
     public func parameterSlots(_ values: [Double]) -> [Double] {
         precondition(values.count == parameterCount, "expected \(parameterCount) parameter values")
-        var slots = values + [Double](repeating: 0, count: derivedParameterNames.count)
+        var slots = values + [Double](repeating: 0, count: parameterSlotCount - parameterCount)
         slots.withUnsafeMutableBufferPointer { updateDerivedParameters($0, workspace: makeWorkspace()) }
         return slots
     }
 
     /// Recomputes the derived parameter slots from the declared ones.
     public func updateDerivedParameters(_ slots: UnsafeMutableBufferPointer<Double>, workspace: EquationWorkspace) {
-        guard !derivedParameterNames.isEmpty else { return }
+        guard parameterSlotCount > parameterCount else { return }
         precondition(slots.count >= parameterSlotCount, "parameter buffer too short")
         let noStates = UnsafeBufferPointer<Double>(start: nil, count: 0)
         let out = slots.baseAddress! + parameterCount
@@ -182,7 +185,7 @@ extension CompiledModel {
 
     /// All parameter slots from the declared values, or the slots unchanged.
     private func slots(_ parameters: [Double]) -> [Double] {
-        parameters.count == parameterCount && !derivedParameterNames.isEmpty ? parameterSlots(parameters) : parameters
+        parameters.count == parameterCount && parameterSlotCount > parameterCount ? parameterSlots(parameters) : parameters
     }
 
     /// The value of each distinct delay time (indexed by ``DelayTerm/delayIndex``).
@@ -220,6 +223,16 @@ extension CompiledModel {
         return out[0]
     }
 
+    /// Every event condition at once (`values[k]` for `k < conditionCount`), computing the
+    /// auxiliaries they share once: what a solver that tests all events at a point wants.
+    public func eventValues(t: Double, y: UnsafeBufferPointer<Double>, parameters: UnsafeBufferPointer<Double>,
+                            delayed: (Int, Double) -> Double, into values: UnsafeMutableBufferPointer<Double>,
+                            workspace: EquationWorkspace) {
+        let out = output(values, count: conditionCount, workspace)
+        programs.allConditions.run(workspace, t: t, y: y, parameters: parameters, outA: out, outB: out,
+                                   delayed: delayed)
+    }
+
     /// ``eventValue(_:t:y:parameters:delayed:workspace:)`` for models without delays.
     public func eventValue(_ k: Int, t: Double, y: UnsafeBufferPointer<Double>,
                            parameters: UnsafeBufferPointer<Double>, workspace: EquationWorkspace) -> Double {
@@ -246,13 +259,17 @@ extension CompiledModel {
         applyAssignments(event: k, t: t, y: y, parameters: parameters, delayed: noDelay, workspace: workspace)
     }
 
-    /// ``applyAssignments(event:t:y:parameters:delayed:workspace:)`` on arrays.
+    /// ``applyAssignments(event:t:y:parameters:delayed:workspace:)`` on arrays: `parameters`
+    /// holds every slot, or the declared parameters only (and is returned so).
     public func applyAssignments(event k: Int, t: Double, y: inout [Double], parameters: inout [Double],
                                  delayed: (Int, Double) -> Double = noDelay, workspace: EquationWorkspace) {
+        let declaredOnly = parameters.count == parameterCount
+        var all = slots(parameters)
         y.withUnsafeMutableBufferPointer { yBuffer in
-            parameters.withUnsafeMutableBufferPointer { pBuffer in
+            all.withUnsafeMutableBufferPointer { pBuffer in
                 applyAssignments(event: k, t: t, y: yBuffer, parameters: pBuffer, delayed: delayed, workspace: workspace)
             }
         }
+        parameters = declaredOnly ? Array(all.prefix(parameterCount)) : all
     }
 }

@@ -60,6 +60,7 @@ public enum EquationCompiler {
             ir.initials.append(Fold.fold(expr))
         }
         try EventCompiler.resolve(declaration, names: names, into: &ir, substitute: substitute)
+        InvariantHoisting.apply(to: &ir)
         return CompiledModel(ir)
     }
 
@@ -119,6 +120,9 @@ struct ModelIR {
     var derivedLocals: [Expr] = []
     /// Auxiliary indices of the derived parameters; derived `s` is parameter slot `parameters.count + s`.
     var derivedOrder: [Int] = []
+    /// Invariant subexpressions hoisted out of the dynamic expressions (``InvariantHoisting``):
+    /// hoisted `h` is parameter slot `parameters.count + derivedOrder.count + h`.
+    var hoisted: [Expr] = []
     /// Derivative of each state, by state index.
     var derivatives: [Expr] = []
     /// Initial value of each state (parameters only).

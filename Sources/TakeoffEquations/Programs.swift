@@ -8,10 +8,12 @@ struct ModelPrograms: Sendable {
     /// Derived parameters: reads the declared parameters, stores derived `s` at index `s` of output B.
     var derived: Program
     var conditions: [Program]
+    /// Every condition in one program: condition `k` at index `k` of output A.
+    var allConditions: Program
     var assignments: [Program]
 
     /// Every program, in placement order.
-    var all: [Program] { [derivatives, auxiliaries, jacobian, initials, delayTimes, derived] + conditions + assignments }
+    var all: [Program] { [derivatives, auxiliaries, jacobian, initials, delayTimes, derived, allConditions] + conditions + assignments }
 
     /// Generates every program of `ir`; `delayTimes` lists the distinct delay time expressions.
     init(_ ir: ModelIR, delayTimes times: [Expr]) {
@@ -26,8 +28,14 @@ struct ModelPrograms: Sendable {
         var derivedBuilder = ProgramBuilder(layout: InputLayout(states: 0, parameters: ir.parameters.count),
                                             locals: ir.derivedLocals)
         for (s, k) in ir.derivedOrder.enumerated() { derivedBuilder.store(.local(k), at: s, in: .b) }
+        // Hoisted subexpressions read derived slots; in this program those are its locals.
+        let derivedLocal = Dictionary(uniqueKeysWithValues: ir.derivedOrder.enumerated().map { (ir.parameters.count + $0, $1) })
+        for (h, expr) in ir.hoisted.enumerated() {
+            derivedBuilder.store(expr.replacingParameters(derivedLocal), at: ir.derivedOrder.count + h, in: .b)
+        }
         derived = derivedBuilder.finish()
         conditions = ir.conditions.map { Self.program(layout, ir.auxiliaries, [$0]) }
+        allConditions = Self.program(layout, ir.auxiliaries, ir.conditions)
         assignments = ir.assignments.map { Self.assignmentProgram(layout, ir.auxiliaries, $0) }
         place()
     }
@@ -62,8 +70,9 @@ struct ModelPrograms: Sendable {
         initials = programs[3]
         delayTimes = programs[4]
         derived = programs[5]
-        conditions = Array(programs[6..<(6 + conditions.count)])
-        assignments = Array(programs[(6 + conditions.count)...])
+        allConditions = programs[6]
+        conditions = Array(programs[7..<(7 + conditions.count)])
+        assignments = Array(programs[(7 + conditions.count)...])
     }
 }
 

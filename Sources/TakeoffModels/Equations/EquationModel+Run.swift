@@ -14,7 +14,7 @@ extension CompiledEquationModel {
     func problem(parameters: [Double], initial: [Double], span: (start: Double, end: Double))
         -> ODEProblem<EquationParameters> {
         let compiled = self.compiled
-        let box = WorkspaceBox(compiled.makeWorkspace())
+        let box = WorkspaceBox(compiled.makeWorkspace(), conditions: compiled.conditionCount, states: compiled.stateCount)
         let names = definition.states.map(\.name)
         let p = EquationParameters(values: parameters)
         let events = coreEvents(box)
@@ -55,12 +55,15 @@ extension CompiledEquationModel {
             case .record, .restart:
                 action = .modify { t, state, p in
                     compiled.applyAssignments(event: k, t: t, y: &state, parameters: &p.values, workspace: box.workspace)
+                    box.invalidate()
                 }
             }
             return Event(name: info.name, direction: info.direction, action: action) { t, y, p, past in
-                p.values.withUnsafeBufferPointer { pb in
-                    compiled.eventValue(k, t: t, y: y, parameters: pb, delayed: { past.value($0, at: t - $1) },
-                                        workspace: box.workspace)
+                box.condition(k, t: t, y: y) { out in
+                    p.values.withUnsafeBufferPointer { pb in
+                        compiled.eventValues(t: t, y: y, parameters: pb, delayed: { past.value($0, at: t - $1) },
+                                             into: out, workspace: box.workspace)
+                    }
                 }
             }
         }

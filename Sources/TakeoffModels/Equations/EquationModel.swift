@@ -129,7 +129,32 @@ public struct EquationParameters: Sendable {
 /// workspace is never used concurrently.
 final class WorkspaceBox: @unchecked Sendable {
     let workspace: EquationWorkspace
-    init(_ workspace: EquationWorkspace) { self.workspace = workspace }
+    /// The event conditions last evaluated, all at once, and the (t, y) they were evaluated
+    /// at: the core tests every event at each point, and the conditions share auxiliaries.
+    private var conditions: [Double]
+    private var key: [Double]
+    private var valid = false
+
+    init(_ workspace: EquationWorkspace, conditions: Int, states: Int) {
+        self.workspace = workspace
+        self.conditions = [Double](repeating: .nan, count: conditions)
+        key = [Double](repeating: .nan, count: states + 1)
+    }
+
+    /// Condition `k` at (t, y), computing every condition when the point is new.
+    func condition(_ k: Int, t: Double, y: UnsafeBufferPointer<Double>,
+                   evaluate: (UnsafeMutableBufferPointer<Double>) -> Void) -> Double {
+        if !valid || key[0] != t || !zip(key.dropFirst(), y).allSatisfy({ $0 == $1 }) {
+            key[0] = t
+            for i in 0..<y.count { key[i + 1] = y[i] }
+            conditions.withUnsafeMutableBufferPointer { evaluate($0) }
+            valid = true
+        }
+        return conditions[k]
+    }
+
+    /// After an event changed the state or the parameters.
+    func invalidate() { valid = false }
 }
 
 extension EquationModelDefinition {
