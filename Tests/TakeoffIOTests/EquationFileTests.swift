@@ -118,6 +118,25 @@ struct EquationFileTests {
         }
     }
 
+    /// The twin declares the Swift model's parameters with the same defaults and admissible
+    /// values, so a `--set` or an `[uncertainty]` table means the same in both.
+    @Test("Models/feedback-equations.toml declares the feedback model's parameters, defaults and bounds")
+    func feedbackTwinParameters() throws {
+        let root = packageRoot.appendingPathComponent("Models").path
+        let swift = try ScenarioLoader.load(path: root + "/feedback.toml").model.parameters
+        let file = try ScenarioLoader.load(path: root + "/feedback-equations.toml").model.parameters
+        let byName = Dictionary(uniqueKeysWithValues: file.map { ($0.name, $0) })
+        // physicalComputeGrowthPerYear belongs to the exogenous-compute option the file does not model.
+        for p in swift where p.name != "physicalComputeGrowthPerYear" {
+            let twin = try #require(byName[p.name], "\(p.name) is missing")
+            #expect(twin.defaultValue == p.defaultValue, "\(p.name)")
+            // The same admissible values at the boundaries the Swift model checks.
+            for probe in [-1.0, 0, 0.5, 1, 2, 1e30] where p.constraint.admits(probe) {
+                #expect(twin.constraint.admits(probe), "\(p.name) = \(probe) is admitted by the Swift model only")
+            }
+        }
+    }
+
     @Test("a study of an equation file is byte-identical for 1 and 2 threads")
     func studyAcrossThreads() throws {
         let text = equationFile(growth + """

@@ -154,3 +154,12 @@ extension EquationFileReader {
         return tree
     }
 }
+
+/// An equation model file read without a scenario: its model's definition (tables checked,
+/// expressions not yet compiled), for tools that describe or time the compilation.
+public enum EquationModelFile {
+    public static func definition(text: String, file: String) throws(ScenarioError) -> EquationModelDefinition {
+        let tree = try TOMLReader.parse(text, file: file)
+        return try EquationFileReader(file: file, text: text).read(tree)
+    }
+}
